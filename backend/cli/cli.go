@@ -1,0 +1,155 @@
+// Package cli is the headless side of the binary: `integration-studio
+// <command>` runs without a window or a display. Later commands (lint,
+// convert, fix, import, call, auth, export, import-bundle) register in
+// commands() the same way as list.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/integration"
+)
+
+// Exit codes are API for scripts.
+const (
+	ExitOK      = 0 // success
+	ExitFailure = 1 // the command ran and found problems or failed
+	ExitUsage   = 2 // bad usage or bad input
+)
+
+// Catalog is what the CLI reads integrations through.
+type Catalog interface {
+	List(ctx context.Context) ([]integration.Summary, error)
+}
+
+// Deps are the CLI's connections to the outside, injected by main.go.
+type Deps struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// Open opens the data dir (override "" means the default) and returns
+	// the catalog and a Closer for everything it opened.
+	Open func(ctx context.Context, dataDirOverride string) (Catalog, io.Closer, error)
+}
+
+// CLI dispatches subcommands.
+type CLI struct {
+	deps     Deps
+	commands map[string]*command
+}
+
+type command struct {
+	name    string
+	summary string
+	usage   string // arguments after the command name
+	// flags registers the command's own flags; run gets the parsed rest.
+	flags func(fs *flag.FlagSet, c *invocation)
+	run   func(ctx context.Context, c *invocation) int
+}
+
+// invocation is one run of one command: its parsed flags and arguments.
+type invocation struct {
+	cli     *CLI
+	args    []string
+	dataDir string
+	json    bool
+}
+
+// New returns a CLI with every command registered.
+func New(deps Deps) *CLI {
+	c := &CLI{deps: deps, commands: map[string]*command{}}
+	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand()} {
+		c.commands[cmd.name] = cmd
+	}
+	return c
+}
+
+// Run executes args (without the program name) and returns the exit code.
+func (c *CLI) Run(ctx context.Context, args []string) int {
+	// A leading --data-dir applies to whichever command follows.
+	global := flag.NewFlagSet("integration-studio", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	var dataDir string
+	global.StringVar(&dataDir, "data-dir", "", "")
+	if err := global.Parse(args); err != nil {
+		return c.usageError("%v", err)
+	}
+	args = global.Args()
+	if len(args) == 0 {
+		c.printHelp(c.deps.Stderr)
+		return ExitUsage
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" {
+		name = "help"
+	}
+	cmd, ok := c.commands[name]
+	if !ok {
+		return c.usageError("unknown command %q", name)
+	}
+	inv := &invocation{cli: c, dataDir: dataDir}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&inv.dataDir, "data-dir", dataDir, "")
+	if cmd.flags != nil {
+		cmd.flags(fs, inv)
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			c.printCommandHelp(c.deps.Stdout, cmd)
+			return ExitOK
+		}
+		return c.usageError("%s: %v", name, err)
+	}
+	inv.args = fs.Args()
+	return cmd.run(ctx, inv)
+}
+
+func (c *CLI) usageError(format string, args ...any) int {
+	fmt.Fprintf(c.deps.Stderr, "integration-studio: %s\nRun 'integration-studio help' for usage.\n", fmt.Sprintf(format, args...))
+	return ExitUsage
+}
+
+// fail prints err's user-safe message and maps its code to an exit code:
+// bad input is a usage error, everything else a failure.
+func (inv *invocation) fail(err error) int {
+	pub := apperr.Public(err)
+	fmt.Fprintf(inv.cli.deps.Stderr, "integration-studio: %s\n", pub.Message)
+	if pub.Code == apperr.Invalid {
+		return ExitUsage
+	}
+	return ExitFailure
+}
+
+func (c *CLI) printHelp(w io.Writer) {
+	fmt.Fprintf(w, "Integration Studio: author custom integrations for vendor APIs.\n\n")
+	fmt.Fprintf(w, "Usage:\n  integration-studio                 open the app window\n  integration-studio [--data-dir DIR] <command> [flags]\n\nCommands:\n")
+	names := make([]string, 0, len(c.commands))
+	for n := range c.commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, c.commands[n].summary)
+	}
+	fmt.Fprintf(w, "\nGlobal flags:\n  --data-dir DIR   use DIR as the data directory for this run (default: $INTEGRATION_STUDIO_HOME, else the OS config dir)\n")
+	fmt.Fprintf(w, "\nExit codes: 0 ok, 1 findings or failure, 2 usage or input error.\n")
+}
+
+func (c *CLI) printCommandHelp(w io.Writer, cmd *command) {
+	fmt.Fprintf(w, "Usage: integration-studio %s %s\n\n%s\n", cmd.name, strings.TrimSpace(cmd.usage), cmd.summary)
+	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	fs.String("data-dir", "", "use `DIR` as the data directory for this run")
+	if cmd.flags != nil {
+		cmd.flags(fs, &invocation{})
+	}
+	fmt.Fprintln(w, "\nFlags:")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/cli"
+	"integrationstudio/backend/datadir"
+	"integrationstudio/backend/integration"
+	"integrationstudio/backend/logging"
+	"integrationstudio/backend/secrets"
+	"integrationstudio/backend/store"
+	"integrationstudio/backend/version"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+//go:embed build/appicon.png
+var icon []byte
+
+func main() {
+	// Any argument means a headless command: no window, no display needed.
+	if len(os.Args) > 1 {
+		os.Exit(cli.New(cli.Deps{
+			Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
+			Open: openCatalog,
+		}).Run(context.Background(), os.Args[1:]))
+	}
+	if err := runGUI(); err != nil {
+		fmt.Fprintln(os.Stderr, "Integration Studio could not start:", apperr.Public(err).Message)
+		os.Exit(1)
+	}
+}
+
+// services is everything one data dir gives the app, wired once.
+type services struct {
+	dir          datadir.Dir
+	log          *slog.Logger
+	logFile      string
+	closers      []io.Closer
+	db           *store.DB
+	secrets      *secrets.Store
+	integrations *integration.Service
+}
+
+func openServices(ctx context.Context, override string) (*services, error) {
+	dir, err := datadir.Resolve(override, os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	if err := dir.Ensure(); err != nil {
+		return nil, err
+	}
+	logger, logFile, logCloser, err := logging.Open(dir.Logs())
+	if err != nil {
+		return nil, err
+	}
+	svc := &services{dir: dir, log: logger, logFile: logFile, closers: []io.Closer{logCloser}}
+	db, err := store.Open(ctx, dir.Database(), store.Options{BackupDir: dir.Backups()})
+	if err != nil {
+		logger.Error("open database", slog.String("error", err.Error()))
+		svc.Close()
+		return nil, err
+	}
+	svc.db = db
+	svc.closers = append([]io.Closer{db}, svc.closers...)
+	svc.secrets = secrets.New(db, secrets.SystemKeyring())
+	svc.integrations = integration.NewService(db)
+	// A crash between a keyring write and its commit leaves a journalled key
+	// behind; sweep those now. An unreachable keyring must not stop the app
+	// from opening: only features that need a secret fail, with a message.
+	if n, err := svc.secrets.Recover(ctx); err != nil {
+		logger.Warn("keyring recovery skipped", slog.String("reason", apperr.Public(err).Message))
+	} else if n > 0 {
+		logger.Info("removed orphaned keyring entries", slog.Int("count", n))
+	}
+	logger.Info("data dir opened", slog.String("dir", dir.Root), slog.String("version", version.Version))
+	return svc, nil
+}
+
+func (s *services) Close() error {
+	var errs []error
+	for _, c := range s.closers {
+		errs = append(errs, c.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// openCatalog adapts services to what the CLI needs.
+func openCatalog(ctx context.Context, override string) (cli.Catalog, io.Closer, error) {
+	svc, err := openServices(ctx, override)
+	if err != nil {
+		return nil, nil, err
+	}
+	return svc.integrations, svc, nil
+}
+
+func runGUI() error {
+	ctx := context.Background()
+	svc, err := openServices(ctx, "")
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	app := NewApp(svc)
+	return wails.Run(&options.App{
+		Title:     version.Name,
+		Width:     1200,
+		Height:    780,
+		MinWidth:  880,
+		MinHeight: 560,
+		AssetServer: &assetserver.Options{
+			Assets:     assets,
+			Middleware: securityHeaders,
+		},
+		OnStartup:      app.startup,
+		ErrorFormatter: app.publicError,
+		Bind:           []interface{}{app},
+		// A second launch on the same data dir focuses the first window.
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               "integration-studio-" + singleInstanceID(svc.dir.Root),
+			OnSecondInstanceLaunch: app.onSecondInstance,
+		},
+		Linux: &linux.Options{
+			Icon:             icon,
+			ProgramName:      "integration-studio",
+			WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand,
+		},
+	})
+}
+
+// validateExternalURL allows only absolute http(s) links out of the app.
+func validateExternalURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return apperr.FieldErrorf("url", "Only http and https links can be opened; %q is not one.", raw)
+	}
+	return nil
+}
