@@ -46,7 +46,8 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (Integration, erro
 		var clash string
 		err := tx.QueryRowContext(ctx, `SELECT name FROM integrations WHERE lower(name) = lower(?)`, name).Scan(&clash)
 		if err == nil {
-			return apperr.FieldErrorf("name", "An integration named %q already exists; choose another name.", clash)
+			return &apperr.Error{Code: apperr.Conflict, Field: "name",
+				Message: fmt.Sprintf("An integration named %q already exists; choose another name.", clash)}
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
