@@ -14,7 +14,7 @@ ARTIFACTS     := $(CURDIR)/tests/artifacts
 
 # Debian packages: what building and running the app needs, and what the
 # test suites add (a virtual display, a real keyring, a browser).
-APT_RUN  := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev nodejs npm
+APT_RUN  := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
 APT_TEST := xvfb xauth gnome-keyring dbus dbus-x11 chromium imagemagick
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

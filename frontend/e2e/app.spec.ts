@@ -68,5 +68,5 @@ test('every sidebar page opens, and unfinished ones say so instead of showing fa
     await expect(page.getByText(/coming in a later version/i)).toBeVisible();
   }
   await page.getByRole('link', { name: 'Settings' }).first().click();
-  await expect(page.getByText(process.env.INTEGRATION_STUDIO_E2E_HOME!)).toBeVisible();
+  await expect(page.getByText(process.env.INTEGRATION_STUDIO_E2E_HOME!, { exact: true })).toBeVisible();
 });

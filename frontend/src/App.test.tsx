@@ -1,0 +1,93 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from './api';
+import { App } from './App';
+import { renderWithProviders } from './test/render';
+
+vi.mock('./api', async () => {
+  const errors = await vi.importActual<typeof import('./api/errors')>('./api/errors');
+  return {
+    ...errors,
+    getAppInfo: vi.fn(),
+    listIntegrations: vi.fn(),
+    createIntegration: vi.fn(),
+    openExternal: vi.fn(),
+  };
+});
+
+const NAV = ['Integrations', 'Blueprints', 'Webhooks', 'API tokens', 'Settings'];
+
+beforeEach(() => {
+  vi.mocked(api.listIntegrations).mockResolvedValue([]);
+  vi.mocked(api.getAppInfo).mockResolvedValue({
+    version: '0.1.0-test',
+    dataDir: '/home/me/.local/share/integration-studio',
+    logFile: '/home/me/.local/share/integration-studio/logs/app.log',
+  });
+});
+
+describe('App shell', () => {
+  it('has the five sections in the sidebar, the app name and the version', async () => {
+    renderWithProviders(<App />);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual(NAV);
+    for (const name of NAV) expect(screen.getByRole('link', { name })).toBeInTheDocument();
+    expect(screen.getByText('Integration Studio')).toBeInTheDocument();
+    expect(await screen.findByText('Version 0.1.0-test')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Integrations' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('navigates by hash and shows honest placeholders', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<App />);
+    await user.click(screen.getByRole('link', { name: 'Webhooks' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/webhooks'));
+    expect(await screen.findByRole('heading', { name: 'Webhooks' })).toBeInTheDocument();
+    expect(screen.getByText('Coming in a later version')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Webhooks' })).toHaveAttribute('aria-current', 'page');
+
+    await user.click(screen.getByRole('link', { name: 'API tokens' }));
+    expect(await screen.findByRole('heading', { name: 'API tokens' })).toBeInTheDocument();
+  });
+
+  it('opens the page named in the hash on load', async () => {
+    window.location.hash = '#/settings';
+    renderWithProviders(<App />);
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeInTheDocument();
+    expect(await screen.findByText('/home/me/.local/share/integration-studio')).toBeInTheDocument();
+    expect(screen.getByText('/home/me/.local/share/integration-studio/logs/app.log')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy data directory' })).toBeEnabled();
+  });
+
+  it('falls back to Integrations for an unknown hash', async () => {
+    window.location.hash = '#/nope';
+    renderWithProviders(<App />);
+    expect(screen.getByRole('heading', { name: 'Integrations' })).toBeInTheDocument();
+    expect(await screen.findByText('No integrations yet')).toBeInTheDocument();
+  });
+});
+
+describe('Settings', () => {
+  it('defaults the theme to Auto and persists a choice', async () => {
+    const user = userEvent.setup();
+    window.location.hash = '#/settings';
+    renderWithProviders(<App />);
+    expect(screen.getByRole('radio', { name: 'Auto (follow OS)' })).toBeChecked();
+    await user.click(screen.getByText('Dark'));
+    expect(screen.getByRole('radio', { name: 'Dark' })).toBeChecked();
+    expect(window.localStorage.getItem('integration-studio-color-scheme')).toBe('dark');
+    expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  });
+
+  it('copies the data directory to the clipboard', async () => {
+    const user = userEvent.setup();
+    window.location.hash = '#/settings';
+    renderWithProviders(<App />);
+    const button = await screen.findByRole('button', { name: 'Copy data directory' });
+    await waitFor(() => expect(button).toBeEnabled());
+    await user.click(button);
+    expect(await navigator.clipboard.readText()).toBe('/home/me/.local/share/integration-studio');
+  });
+});

@@ -1,0 +1,38 @@
+import { useEffect, type ComponentType } from 'react';
+import { AppLayout } from './components/AppLayout';
+import { useRoute, type Route } from './lib/router';
+import { ApiTokensPage, BlueprintsPage, WebhooksPage } from './pages/ComingPages';
+import { IntegrationsPage } from './pages/IntegrationsPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { AppInfoProvider } from './state/appInfo';
+
+const PAGES: Record<Route, ComponentType> = {
+  integrations: IntegrationsPage,
+  blueprints: BlueprintsPage,
+  webhooks: WebhooksPage,
+  'api-tokens': ApiTokensPage,
+  settings: SettingsPage,
+};
+
+const TITLES: Record<Route, string> = {
+  integrations: 'Integrations',
+  blueprints: 'Blueprints',
+  webhooks: 'Webhooks',
+  'api-tokens': 'API tokens',
+  settings: 'Settings',
+};
+
+export function App() {
+  const [route] = useRoute();
+  const Page = PAGES[route];
+  useEffect(() => {
+    document.title = `${TITLES[route]} · Integration Studio`;
+  }, [route]);
+  return (
+    <AppInfoProvider>
+      <AppLayout route={route}>
+        <Page key={route} />
+      </AppLayout>
+    </AppInfoProvider>
+  );
+}
