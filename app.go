@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -30,15 +31,22 @@ func NewApp(svc *services) *App { return &App{svc: svc} }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 
-// publicError is the Wails ErrorFormatter: the frontend receives
-// {code, message, field?}. Internal failures are logged in full and reach
-// the user only as a generic message.
+// publicError is the Wails ErrorFormatter. It returns {code, message,
+// field?} encoded as a JSON string: the Wails JS runtime wraps whatever it
+// gets in `new Error(x)`, which turns an object into "[object Object]", so
+// src/api/errors.ts parses the JSON back out of the Error's message.
+// Internal failures are logged in full and reach the user only as a
+// generic message.
 func (a *App) publicError(err error) any {
 	pub := apperr.Public(err)
 	if pub.Code == apperr.Internal {
 		a.svc.log.Error("bound method failed", slog.String("error", err.Error()))
 	}
-	return pub
+	encoded, jerr := json.Marshal(pub)
+	if jerr != nil {
+		return pub.Message
+	}
+	return string(encoded)
 }
 
 // OpenExternal opens an http(s) link in the system browser; the webview

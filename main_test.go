@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"integrationstudio/backend/apperr"
 )
 
 // The test binary doubles as the app binary: with this variable set it runs
@@ -129,9 +131,14 @@ func TestValidateExternalURL(t *testing.T) {
 func TestPublicErrorHidesInternals(t *testing.T) {
 	svc := &services{log: discardLogger()}
 	app := NewApp(svc)
-	got, _ := json.Marshal(app.publicError(os.ErrPermission))
-	if strings.Contains(string(got), "permission") || !strings.Contains(string(got), `"code":"internal"`) {
-		t.Errorf("publicError = %s", got)
+	got, ok := app.publicError(os.ErrPermission).(string)
+	if !ok || strings.Contains(got, "permission") || !strings.Contains(got, `"code":"internal"`) {
+		t.Errorf("publicError = %v", got)
+	}
+	var decoded struct{ Code, Message, Field string }
+	coded := app.publicError(fmt.Errorf("create: %w", apperr.FieldErrorf("name", `Name contains "!".`))).(string)
+	if err := json.Unmarshal([]byte(coded), &decoded); err != nil || decoded.Code != "invalid" || decoded.Field != "name" || decoded.Message != `Name contains "!".` {
+		t.Errorf("publicError(field error) = %s (%v)", coded, err)
 	}
 }
 

@@ -10,9 +10,14 @@ export WAILS APP_BIN ARTIFACTS
 # WebKitGTK's DMA-BUF renderer draws a blank page under Xvfb.
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 export NO_AT_BRIDGE=1
-exec dbus-run-session -- bash -euo pipefail -c '
+vite="$PWD/frontend/node_modules/.bin/vite"
+# Whatever happens, leave no dev server behind to hold the port or a pipe.
+trap 'pkill -f "$vite" 2>/dev/null || true; pkill -f "build/bin/integration-studio-dev" 2>/dev/null || true' EXIT
+status=0
+dbus-run-session -- bash -euo pipefail -c '
   echo -n e2e-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   cd frontend
   xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
-    npx playwright test -c e2e/playwright.config.ts
-'
+    node_modules/.bin/playwright test -c e2e/playwright.config.ts
+' 2> >(grep -v -e "dbus-daemon" -e "SpiRegistry" >&2) || status=$?
+exit "$status"

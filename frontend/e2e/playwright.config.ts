@@ -43,7 +43,9 @@ export default defineConfig({
   ],
   // The real app: Go backend + Vite frontend through the Wails dev server.
   webServer: {
-    command: `${wails} dev -tags webkit2_41 -loglevel Warning -m -nosyncgomod -skipbindings -noreload -nogorebuild`,
+    // SIGINT lets wails dev stop the Vite server it started; a plain kill leaves it running.
+    gracefulShutdown: { signal: 'SIGINT', timeout: 15_000 },
+    command: `${wails} dev -tags webkit2_41 -loglevel Warning -m -nosyncgomod -skipbindings -noreload -nogorebuild -v 0`,
     cwd: resolve(__dirname, '../..'),
     url: 'http://localhost:34115',
     timeout: 240_000,

@@ -43,6 +43,15 @@ describe('toApiError', () => {
     expect(err.message).toBe("Cannot read properties of undefined (reading 'main')");
   });
 
+  it('reads the coded error out of the Error the Wails runtime wraps it in', () => {
+    // runtime/desktop/calls.js rejects with new Error(message.error); the Go ErrorFormatter sends JSON.
+    const wrapped = new Error(JSON.stringify({ code: 'conflict', message: 'An integration named "Acme" already exists.', field: 'name' }));
+    const err = toApiError(wrapped);
+    expect(err.code).toBe('conflict');
+    expect(err.field).toBe('name');
+    expect(err.message).toBe('An integration named "Acme" already exists.');
+  });
+
   it('returns an ApiError unchanged', () => {
     const original = new ApiError('not_found', 'Gone.');
     expect(toApiError(original)).toBe(original);

@@ -55,7 +55,8 @@ export function toApiError(err: unknown): ApiError {
   if (typeof err === 'string') return fromString(err);
   if (err instanceof Error) {
     const fromFields = 'code' in err ? fromObject(err as unknown as Record<string, unknown>) : null;
-    return fromFields ?? new ApiError('internal', err.message.trim() || GENERIC_MESSAGE);
+    // The Go side's ErrorFormatter sends JSON, which the Wails runtime wraps in an Error.
+    return fromFields ?? fromString(err.message);
   }
   if (err && typeof err === 'object') {
     const fromFields = fromObject(err as Record<string, unknown>);
