@@ -52,8 +52,8 @@ vet: deps-run
 # REQUIRE_KEYRING turns "no keyring" from a skip into a failure.
 go-test: deps-test
 	@mkdir -p $(ARTIFACTS)
-	dbus-run-session -- bash -o pipefail -c 'echo -n ci-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
-		INTEGRATION_STUDIO_REQUIRE_KEYRING=1 go test -race -tags $(GO_TAGS) -count=1 ./... 2>&1 | tee $(ARTIFACTS)/go-test.log'
+	INTEGRATION_STUDIO_REQUIRE_KEYRING=1 scripts/with-keyring.sh \
+		go test -race -tags $(GO_TAGS) -count=1 ./... 2>&1 | tee $(ARTIFACTS)/go-test.log
 
 frontend-test: deps-test
 	cd frontend && npm run typecheck && npm test

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs the Playwright suites under a virtual display and a private D-Bus
-# session with an unlocked gnome-keyring, so the app under test sees a
-# desktop like a user's. Playwright itself starts `wails dev` (see
-# frontend/e2e/playwright.config.ts) and the built binary (smoke test).
+# Runs the Playwright suites under a virtual display and a real, unlocked
+# gnome-keyring, so the app under test sees a desktop like a user's.
+# Playwright itself starts `wails dev` (frontend/e2e/playwright.config.ts)
+# and the built binary (smoke test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${WAILS:?path to the wails CLI}" "${APP_BIN:?path to the built app}" "${ARTIFACTS:?artifacts dir}"
@@ -13,11 +13,6 @@ export NO_AT_BRIDGE=1
 vite="$PWD/frontend/node_modules/.bin/vite"
 # Whatever happens, leave no dev server behind to hold the port or a pipe.
 trap 'pkill -f "$vite" 2>/dev/null || true; pkill -f "build/bin/integration-studio-dev" 2>/dev/null || true' EXIT
-status=0
-dbus-run-session -- bash -euo pipefail -c '
-  echo -n e2e-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  cd frontend
-  xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
-    node_modules/.bin/playwright test -c e2e/playwright.config.ts
-' 2> >(grep -v -e "dbus-daemon" -e "SpiRegistry" >&2) || status=$?
-exit "$status"
+cd frontend
+../scripts/with-keyring.sh xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
+  node_modules/.bin/playwright test -c e2e/playwright.config.ts
