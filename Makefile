@@ -67,6 +67,7 @@ e2e: deps-test build
 ## bindings: regenerate frontend/wailsjs after changing app.go
 bindings: $(WAILS)
 	$(WAILS) generate module -tags $(GO_TAGS)
+	chmod 644 frontend/wailsjs/runtime/*  # keep the mode wails build writes
 
 clean:
 	rm -rf build/bin frontend/node_modules $(ARTIFACTS)

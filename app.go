@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"os"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -18,6 +19,12 @@ import (
 type App struct {
 	ctx context.Context
 	svc *services
+	log *slog.Logger
+	// startupProblem is set when the data dir could not be opened (a newer
+	// or foreign database, an unwritable folder). The window still opens and
+	// shows it, rather than the app vanishing with a line on a terminal
+	// nobody sees.
+	startupProblem *apperr.Error
 }
 
 // AppInfo tells the UI which build it talks to and where its data lives.
@@ -27,7 +34,24 @@ type AppInfo struct {
 	LogFile string `json:"logFile"`
 }
 
-func NewApp(svc *services) *App { return &App{svc: svc} }
+// NewApp binds to svc, or, when openErr is set, to nothing but the problem.
+func NewApp(svc *services, openErr error) *App {
+	if openErr != nil {
+		return &App{log: slog.New(slog.NewTextHandler(os.Stderr, nil)), startupProblem: apperr.Public(openErr)}
+	}
+	return &App{svc: svc, log: svc.log}
+}
+
+// ready fails every data call with the start-up problem, if there was one.
+func (a *App) ready() error {
+	if a.startupProblem != nil {
+		return a.startupProblem
+	}
+	return nil
+}
+
+// StartupProblem returns why the data dir could not be opened, or null.
+func (a *App) StartupProblem() (*apperr.Error, error) { return a.startupProblem, nil }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 
@@ -40,7 +64,7 @@ func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 func (a *App) publicError(err error) any {
 	pub := apperr.Public(err)
 	if pub.Code == apperr.Internal {
-		a.svc.log.Error("bound method failed", slog.String("error", err.Error()))
+		a.log.Error("bound method failed", slog.String("error", err.Error()))
 	}
 	encoded, jerr := json.Marshal(pub)
 	if jerr != nil {
@@ -60,16 +84,29 @@ func (a *App) OpenExternal(url string) error {
 }
 
 func (a *App) AppInfo() (AppInfo, error) {
-	return AppInfo{Version: version.Version, DataDir: a.svc.dir.Root, LogFile: a.svc.logFile}, nil
+	info := AppInfo{Version: version.Version}
+	if a.svc != nil {
+		info.DataDir, info.LogFile = a.svc.dir.Root, a.svc.logFile
+	}
+	return info, nil
 }
 
 func (a *App) ListIntegrations() ([]integration.Summary, error) {
+	if err := a.ready(); err != nil {
+		return nil, err
+	}
 	return a.svc.integrations.List(a.ctx)
 }
 
 func (a *App) CreateIntegration(in integration.CreateInput) (integration.Integration, error) {
+	if err := a.ready(); err != nil {
+		return integration.Integration{}, err
+	}
 	return a.svc.integrations.Create(a.ctx, in)
 }
+
+// Quit closes the app (the start-up problem screen offers it).
+func (a *App) Quit() { runtime.Quit(a.ctx) }
 
 // onSecondInstance brings the running window to the front when the app is
 // launched again on the same data dir.

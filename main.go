@@ -110,12 +110,17 @@ func openCatalog(ctx context.Context, override string) (cli.Catalog, io.Closer, 
 
 func runGUI() error {
 	ctx := context.Background()
-	svc, err := openServices(ctx, "")
-	if err != nil {
-		return err
+	svc, openErr := openServices(ctx, "")
+	if openErr == nil {
+		defer svc.Close()
+	} else {
+		fmt.Fprintln(os.Stderr, "Integration Studio cannot open its data:", apperr.Public(openErr).Message)
 	}
-	defer svc.Close()
-	app := NewApp(svc)
+	app := NewApp(svc, openErr)
+	lockID := "default"
+	if dir, err := datadir.Resolve("", os.Getenv); err == nil {
+		lockID = singleInstanceID(dir.Root)
+	}
 	return wails.Run(&options.App{
 		Title:     version.Name,
 		Width:     1200,
@@ -131,7 +136,7 @@ func runGUI() error {
 		Bind:           []interface{}{app},
 		// A second launch on the same data dir focuses the first window.
 		SingleInstanceLock: &options.SingleInstanceLock{
-			UniqueId:               "integration-studio-" + singleInstanceID(svc.dir.Root),
+			UniqueId:               "integration-studio-" + lockID,
 			OnSecondInstanceLaunch: app.onSecondInstance,
 		},
 		Linux: &linux.Options{

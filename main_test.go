@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/integration"
 )
 
 // The test binary doubles as the app binary: with this variable set it runs
@@ -130,7 +131,7 @@ func TestValidateExternalURL(t *testing.T) {
 
 func TestPublicErrorHidesInternals(t *testing.T) {
 	svc := &services{log: discardLogger()}
-	app := NewApp(svc)
+	app := NewApp(svc, nil)
 	got, ok := app.publicError(os.ErrPermission).(string)
 	if !ok || strings.Contains(got, "permission") || !strings.Contains(got, `"code":"internal"`) {
 		t.Errorf("publicError = %v", got)
@@ -155,3 +156,21 @@ func bumpUserVersion(t *testing.T, path string, v int) {
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+func TestAppWithAStartupProblemFailsDataCallsWithIt(t *testing.T) {
+	problem := apperr.Errorf(apperr.Invalid, "/x/studio.db was written by a newer version of Integration Studio.")
+	app := NewApp(nil, problem)
+	got, _ := app.StartupProblem()
+	if got == nil || got.Message != problem.Message {
+		t.Fatalf("StartupProblem = %v", got)
+	}
+	if _, err := app.ListIntegrations(); err != problem {
+		t.Errorf("ListIntegrations err = %v, want the start-up problem", err)
+	}
+	if _, err := app.CreateIntegration(integration.CreateInput{Name: "A", Description: "B"}); err != problem {
+		t.Errorf("CreateIntegration err = %v, want the start-up problem", err)
+	}
+	if info, err := app.AppInfo(); err != nil || info.Version == "" {
+		t.Errorf("AppInfo = %+v, %v", info, err)
+	}
+}

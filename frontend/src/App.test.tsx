@@ -13,12 +13,15 @@ vi.mock('./api', async () => {
     listIntegrations: vi.fn(),
     createIntegration: vi.fn(),
     openExternal: vi.fn(),
+    getStartupProblem: vi.fn(),
+    quitApp: vi.fn(),
   };
 });
 
 const NAV = ['Integrations', 'Blueprints', 'Webhooks', 'API tokens', 'Settings'];
 
 beforeEach(() => {
+  vi.mocked(api.getStartupProblem).mockResolvedValue(null);
   vi.mocked(api.listIntegrations).mockResolvedValue([]);
   vi.mocked(api.getAppInfo).mockResolvedValue({
     version: '0.1.0-test',
@@ -91,3 +94,17 @@ describe('Settings', () => {
     expect(await navigator.clipboard.readText()).toBe('/home/me/.local/share/integration-studio');
   });
 });
+
+describe('start-up problem', () => {
+  it('replaces the app with the reason the data dir could not be opened, and offers Quit', async () => {
+    const message =
+      '/home/me/.config/integration-studio/studio.db was written by a newer version of Integration Studio (schema version 9; this version understands up to 2).';
+    vi.mocked(api.getStartupProblem).mockResolvedValueOnce(new api.ApiError('invalid', message));
+    renderWithProviders(<App />);
+    expect(await screen.findByRole('alert')).toHaveTextContent(message);
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Quit' }));
+    expect(api.quitApp).toHaveBeenCalled();
+  });
+});
+

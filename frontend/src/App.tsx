@@ -1,4 +1,6 @@
-import { useEffect, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
+import { getStartupProblem, type ApiError } from './api';
+import { StartupProblem } from './components/StartupProblem';
 import { AppLayout } from './components/AppLayout';
 import { useRoute, type Route } from './lib/router';
 import { ApiTokensPage, BlueprintsPage, WebhooksPage } from './pages/ComingPages';
@@ -25,9 +27,14 @@ const TITLES: Record<Route, string> = {
 export function App() {
   const [route] = useRoute();
   const Page = PAGES[route];
+  const [problem, setProblem] = useState<ApiError | null>(null);
   useEffect(() => {
     document.title = `${TITLES[route]} · Integration Studio`;
   }, [route]);
+  useEffect(() => {
+    getStartupProblem().then(setProblem, setProblem);
+  }, []);
+  if (problem) return <StartupProblem problem={problem} />;
   return (
     <AppInfoProvider>
       <AppLayout route={route}>

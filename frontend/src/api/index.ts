@@ -6,6 +6,8 @@ import {
   CreateIntegration as goCreateIntegration,
   ListIntegrations as goListIntegrations,
   OpenExternal as goOpenExternal,
+  Quit as goQuit,
+  StartupProblem as goStartupProblem,
 } from '../../wailsjs/go/main/App';
 import { ApiError, toApiError } from './errors';
 import type { AppInfo, CreateIntegrationInput, Integration, IntegrationStatus, IntegrationSummary } from './types';
@@ -90,4 +92,19 @@ export function openExternal(url: string): Promise<void> {
 
 export function isApiError(err: unknown): err is ApiError {
   return err instanceof ApiError;
+}
+
+/**
+ * Why the app could not open its data dir (a database from a newer version,
+ * a file that is not a database, an unwritable folder), or null when all is well.
+ */
+export function getStartupProblem(): Promise<ApiError | null> {
+  return call(async () => {
+    const problem = (await goStartupProblem()) as unknown;
+    return problem ? toApiError(problem) : null;
+  });
+}
+
+export function quitApp(): Promise<void> {
+  return call(() => goQuit());
 }

@@ -16,6 +16,8 @@ vi.mock('../api', async () => {
     listIntegrations: vi.fn(),
     createIntegration: vi.fn(),
     openExternal: vi.fn(),
+    getStartupProblem: vi.fn(),
+    quitApp: vi.fn(),
   };
 });
 

@@ -1,3 +1,24 @@
+export namespace apperr {
+	
+	export class Error {
+	    code: string;
+	    message: string;
+	    field?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Error(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.field = source["field"];
+	    }
+	}
+
+}
+
 export namespace integration {
 	
 	export class CreateInput {

@@ -17,3 +17,11 @@ export function ListIntegrations() {
 export function OpenExternal(arg1) {
   return window['go']['main']['App']['OpenExternal'](arg1);
 }
+
+export function Quit() {
+  return window['go']['main']['App']['Quit']();
+}
+
+export function StartupProblem() {
+  return window['go']['main']['App']['StartupProblem']();
+}
