@@ -1,0 +1,222 @@
+package spec
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/pb33f/libopenapi"
+	"github.com/pb33f/libopenapi/datamodel"
+	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
+	"github.com/pb33f/libopenapi/index"
+
+	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/finding"
+)
+
+// Options tune one import.
+type Options struct {
+	Limits Limits
+	Refs   RefPolicy
+}
+
+// Result is an imported spec: the clean OpenAPI 3 document and what it offers.
+type Result struct {
+	Name        string `json:"name"`
+	Format      Format `json:"format"`
+	Version     string `json:"version"`   // as detected in the input
+	Converted   bool   `json:"converted"` // Swagger 2.0 → OpenAPI 3.0.3
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	// Document is the OpenAPI 3 document as compact JSON.
+	Document    []byte            `json:"-"`
+	Operations  int               `json:"operations"`
+	Actions     []Action          `json:"actions"`
+	Suggestions Suggestions       `json:"suggestions"`
+	Findings    []finding.Finding `json:"findings"`
+	// Source locates findings in the user's file.
+	Source *Source `json:"-"`
+}
+
+// Import reads data (named name in messages) through every stage: check,
+// parse, convert, build the model, make actions, infer suggestions. Bad
+// input is an *apperr.Error naming the file and line; problems that leave
+// a usable document are Findings.
+func Import(name string, data []byte, opts Options) (*Result, error) {
+	if opts.Limits == (Limits{}) {
+		opts.Limits = DefaultLimits
+	}
+	src, err := ReadSource(name, data, opts.Limits)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Name: name, Format: src.Format, Version: src.Version, Converted: src.Swagger, Source: src}
+	refFindings, unresolved := checkRefs(src, opts.Refs)
+	res.Findings = append(res.Findings, refFindings...)
+
+	doc, dupes, err := toJSON(src, len(data), opts.Limits, nil)
+	if err != nil {
+		return nil, err
+	}
+	res.Findings = append(res.Findings, dupes...)
+	// The model is built from a copy in which references we will not follow
+	// are defused; the document the user keeps still has them, as findings.
+	modelDoc := doc
+	if len(unresolved) > 0 {
+		if modelDoc, _, err = toJSON(src, len(data), opts.Limits, unresolved); err != nil {
+			return nil, err
+		}
+	}
+	if src.Swagger {
+		if doc, err = swaggerToOpenAPI3(name, doc); err != nil {
+			return nil, err
+		}
+		if len(unresolved) > 0 {
+			if modelDoc, err = swaggerToOpenAPI3(name, modelDoc); err != nil {
+				return nil, err
+			}
+		} else {
+			modelDoc = doc
+		}
+	}
+	res.Document = doc
+
+	model, modelFindings, err := buildModel(name, modelDoc, opts.Refs)
+	if err != nil {
+		return nil, err
+	}
+	for i := range modelFindings {
+		if modelFindings[i].Line == 0 && modelFindings[i].Pointer != "" {
+			modelFindings[i].Line, modelFindings[i].Column = res.locate(modelFindings[i].Pointer)
+		}
+	}
+	res.Findings = append(res.Findings, modelFindings...)
+	if model.Info != nil {
+		res.Title, res.Description = strings.TrimSpace(model.Info.Title), strings.TrimSpace(model.Info.Description)
+	}
+	res.Actions = actionsOf(model)
+	res.Operations = len(res.Actions)
+	ops := operationsByKey(model)
+	for i := range res.Actions {
+		a := &res.Actions[i]
+		a.Pagination = inferPagination(*a, ops[a.Method+" "+a.Path])
+	}
+	res.Suggestions = Suggestions{Host: inferHost(model), Auth: inferAuth(model), Pagination: commonPagination(res.Actions)}
+	finding.Sort(res.Findings)
+	return res, nil
+}
+
+// locate maps a pointer in the OpenAPI 3 document to the user's file; for
+// converted Swagger it translates the component locations back first.
+func (r *Result) locate(pointer string) (int, int) {
+	if r.Source.Swagger {
+		for from, to := range swaggerLocations {
+			if strings.HasPrefix(pointer, from) {
+				pointer = to + strings.TrimPrefix(pointer, from)
+				break
+			}
+		}
+	}
+	return r.Source.Locate(pointer)
+}
+
+// Locate is locate for other packages (the linter).
+func (r *Result) Locate(pointer string) (int, int) { return r.locate(pointer) }
+
+var swaggerLocations = map[string]string{
+	"/components/schemas/":         "/definitions/",
+	"/components/parameters/":      "/parameters/",
+	"/components/responses/":       "/responses/",
+	"/components/securitySchemes/": "/securityDefinitions/",
+}
+
+func operationsByKey(doc *v3.Document) map[string]*v3.Operation {
+	out := map[string]*v3.Operation{}
+	if doc.Paths == nil || doc.Paths.PathItems == nil {
+		return out
+	}
+	for pp := doc.Paths.PathItems.First(); pp != nil; pp = pp.Next() {
+		if pp.Value() == nil {
+			continue
+		}
+		for op := pp.Value().GetOperations().First(); op != nil; op = op.Next() {
+			out[strings.ToUpper(op.Key())+" "+pp.Key()] = op.Value()
+		}
+	}
+	return out
+}
+
+// buildModel parses the OpenAPI 3 JSON with libopenapi. Circular references
+// are findings, not failures; remote references are never fetched.
+func buildModel(name string, doc []byte, refs RefPolicy) (*v3.Document, []finding.Finding, error) {
+	cfg := &datamodel.DocumentConfiguration{
+		AllowRemoteReferences: false,
+		AllowFileReferences:   refs.AllowFileRefs && refs.Folder != "",
+		Logger:                slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	if cfg.AllowFileReferences {
+		cfg.BasePath = refs.Folder
+	}
+	document, err := newDocumentSafely(doc, cfg)
+	if err != nil {
+		return nil, nil, apperr.Wrap(err, apperr.Invalid, "%s: the OpenAPI document could not be read: %v", name, err)
+	}
+	model, errs := buildV3Safely(document)
+	var out []finding.Finding
+	seen := map[string]bool{}
+	for _, e := range errs {
+		f := modelFinding(e)
+		key := f.RuleID + f.Pointer + f.Message
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, f)
+	}
+	if model == nil {
+		msg := "the document could not be built"
+		if len(out) > 0 {
+			msg = out[0].Message
+		}
+		return nil, out, apperr.Errorf(apperr.Invalid, "%s: %s", name, msg)
+	}
+	return &model.Model, out, nil
+}
+
+func newDocumentSafely(doc []byte, cfg *datamodel.DocumentConfiguration) (d libopenapi.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the parser failed on this document (%v)", r)
+		}
+	}()
+	return libopenapi.NewDocumentWithConfiguration(doc, cfg)
+}
+
+func buildV3Safely(d libopenapi.Document) (m *libopenapi.DocumentModel[v3.Document], errs []error) {
+	defer func() {
+		if r := recover(); r != nil {
+			m, errs = nil, []error{fmt.Errorf("the model builder failed on this document (%v)", r)}
+		}
+	}()
+	return d.BuildV3Model()
+}
+
+func modelFinding(err error) finding.Finding {
+	var refErr *index.ResolvingError
+	if errors.As(err, &refErr) && refErr.CircularReference != nil {
+		c := refErr.CircularReference
+		f := finding.Finding{RuleID: "circular-reference", Severity: finding.Warning, Source: "import",
+			Message: fmt.Sprintf("Circular reference: %s. Actions still work, but tools that expand schemas can loop.", c.GenerateJourneyPath())}
+		if c.Start != nil {
+			f.Pointer = strings.TrimPrefix(c.Start.Definition, "#")
+		}
+		if c.IsInfiniteLoop {
+			f.Severity = finding.Error
+			f.Message = fmt.Sprintf("Circular reference that can never end (every step is required): %s.", c.GenerateJourneyPath())
+		}
+		return f
+	}
+	return finding.Finding{RuleID: "reference-error", Severity: finding.Error, Source: "import", Message: err.Error()}
+}

@@ -1,0 +1,66 @@
+package spec
+
+import (
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Pointer escapes reference tokens into an RFC 6901 JSON pointer.
+func Pointer(tokens ...string) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteByte('/')
+		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+	}
+	return b.String()
+}
+
+// splitPointer is the inverse of Pointer.
+func splitPointer(p string) []string {
+	if p == "" || p == "/" {
+		return nil
+	}
+	parts := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	for i, t := range parts {
+		parts[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(t)
+	}
+	return parts
+}
+
+// Locate finds the line and column of the node at pointer in the user's
+// file. When the exact node is absent (a converted Swagger document has
+// fields the original lacks) it returns the position of the nearest
+// ancestor that exists, so a finding still points somewhere useful.
+func (s *Source) Locate(pointer string) (line, column int) {
+	n := s.Root
+	line, column = n.Line, n.Column
+	for _, tok := range splitPointer(pointer) {
+		for n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		var next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := len(n.Content) - 2; i >= 0; i -= 2 { // last duplicate wins, as in the JSON
+				if n.Content[i].Value == tok {
+					next = n.Content[i+1]
+					// Point at the key: that is where an editor shows the field.
+					line, column = n.Content[i].Line, n.Content[i].Column
+					break
+				}
+			}
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(n.Content) {
+				next = n.Content[i]
+				line, column = next.Line, next.Column
+			}
+		}
+		if next == nil {
+			return line, column
+		}
+		n = next
+	}
+	return line, column
+}
