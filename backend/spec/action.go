@@ -167,7 +167,7 @@ func mergedParameters(itemParams, opParams []*v3.Parameter) []Parameter {
 				Required: p.In == "path" || (p.Required != nil && *p.Required),
 			}
 			if p.Schema != nil {
-				param.Schema = nodeJSON(p.Schema.GetValueNode())
+				param.Schema = schemaJSON(p.Schema)
 				if s := p.Schema.Schema(); s != nil {
 					for _, e := range s.Enum {
 						param.Enum = append(param.Enum, nodeValue(e))
@@ -215,7 +215,17 @@ func pickContent(content *orderedmap.Map[string, *v3.MediaType]) (string, json.R
 	if media == nil || media.Schema == nil {
 		return chosen, nil
 	}
-	return chosen, nodeJSON(media.Schema.GetValueNode())
+	return chosen, schemaJSON(media.Schema)
+}
+
+// schemaJSON keeps a reference as a reference, so stored actions stay small
+// and a circular schema is never expanded.
+func schemaJSON(sp *base.SchemaProxy) json.RawMessage {
+	if sp.IsReference() {
+		ref, _ := json.Marshal(map[string]string{"$ref": sp.GetReference()})
+		return ref
+	}
+	return nodeJSON(sp.GetValueNode())
 }
 
 // successResponse is the first 2xx response (200 before 201…), then 2XX.
