@@ -24,9 +24,10 @@ const (
 	ExitUsage   = 2 // bad usage or bad input
 )
 
-// Catalog is what the CLI reads integrations through.
+// Catalog is what the CLI reads and writes integrations through.
 type Catalog interface {
 	List(ctx context.Context) ([]integration.Summary, error)
+	Import(ctx context.Context, in integration.ImportInput) (integration.Imported, error)
 }
 
 // Deps are the CLI's connections to the outside, injected by main.go.
@@ -59,12 +60,16 @@ type invocation struct {
 	args    []string
 	dataDir string
 	json    bool
+	// Spec commands.
+	output        string
+	name          string
+	allowFileRefs bool
 }
 
 // New returns a CLI with every command registered.
 func New(deps Deps) *CLI {
 	c := &CLI{deps: deps, commands: map[string]*command{}}
-	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand()} {
+	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), convertCommand(), importCommand()} {
 		c.commands[cmd.name] = cmd
 	}
 	return c
@@ -100,14 +105,15 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 	if cmd.flags != nil {
 		cmd.flags(fs, inv)
 	}
-	if err := fs.Parse(args[1:]); err != nil {
+	positional, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			c.printCommandHelp(c.deps.Stdout, cmd)
 			return ExitOK
 		}
 		return c.usageError("%s: %v", name, err)
 	}
-	inv.args = fs.Args()
+	inv.args = positional
 	return cmd.run(ctx, inv)
 }
 
@@ -152,4 +158,25 @@ func (c *CLI) printCommandHelp(w io.Writer, cmd *command) {
 	fmt.Fprintln(w, "\nFlags:")
 	fs.SetOutput(w)
 	fs.PrintDefaults()
+}
+
+// parseInterspersed lets flags come before or after arguments
+// ("import spec.yaml --json" as well as "import --json spec.yaml"); a lone
+// "--" ends flag parsing.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
 }

@@ -1,8 +1,10 @@
 package spec
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi2"
@@ -35,7 +37,44 @@ func swaggerToOpenAPI3(name string, doc []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("spec: encode converted document: %w", err)
 	}
-	return out, nil
+	return conventionalOrder(out)
+}
+
+// topLevelOrder is how OpenAPI documents are usually laid out; the
+// converter emits keys alphabetically, which puts components first.
+var topLevelOrder = []string{"openapi", "info", "externalDocs", "servers", "security", "tags", "paths", "webhooks", "components"}
+
+func conventionalOrder(doc []byte) ([]byte, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(doc, &top); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	write := func(k string) {
+		if buf.Len() > 1 {
+			buf.WriteByte(',')
+		}
+		appendString(&buf, k)
+		buf.WriteByte(':')
+		buf.Write(top[k])
+		delete(top, k)
+	}
+	for _, k := range topLevelOrder {
+		if _, ok := top[k]; ok {
+			write(k)
+		}
+	}
+	rest := make([]string, 0, len(top))
+	for k := range top {
+		rest = append(rest, k)
+	}
+	sort.Strings(rest)
+	for _, k := range rest {
+		write(k)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
 }
 
 // convertSafely turns a converter panic on odd input into an error: one

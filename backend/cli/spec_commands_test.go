@@ -1,0 +1,119 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"integrationstudio/backend/cli"
+	"integrationstudio/backend/datadir"
+)
+
+const helpdesk = "../spec/testdata/helpdesk.swagger.yaml"
+
+func TestConvert(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.json")
+	env := map[string]string{datadir.EnvHome: t.TempDir()}
+	code, stdout, stderr := run(t, env, "convert", helpdesk, "-o", out)
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Converted Swagger 2.0 (YAML) to OpenAPI 3.0.3") || !strings.Contains(stdout, "5 operations") {
+		t.Errorf("stdout: %s", stdout)
+	}
+	var doc map[string]any
+	b, _ := os.ReadFile(out)
+	if err := json.Unmarshal(b, &doc); err != nil || doc["openapi"] != "3.0.3" {
+		t.Errorf("output is not OpenAPI 3.0.3 JSON: %v %v", doc["openapi"], err)
+	}
+	// Standard output, and flags after the argument.
+	code, stdout, _ = run(t, env, "convert", "-o", "-", helpdesk)
+	if code != cli.ExitOK || !strings.HasPrefix(stdout, "{\n  \"openapi\": \"3.0.3\"") {
+		t.Errorf("convert -o -: exit %d, %.60q", code, stdout)
+	}
+}
+
+func TestConvertRefusesBadUsageAndNeverOverwritesTheInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "api.yaml")
+	original, _ := os.ReadFile(helpdesk)
+	os.WriteFile(in, original, 0o600)
+	env := map[string]string{datadir.EnvHome: t.TempDir()}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"convert", in}, "-o OUT.json is required"},
+		{[]string{"convert", "-o", in, in}, "is the input file"},
+		{[]string{"convert", "-o", "x.json"}, "give exactly one SPEC file"},
+		{[]string{"convert", filepath.Join(dir, "missing.yaml"), "-o", "x.json"}, "missing.yaml: no such file"},
+		{[]string{"convert", dir, "-o", "x.json"}, "is a folder"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := run(t, env, tt.args...)
+		if code != cli.ExitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
+		}
+	}
+	if now, _ := os.ReadFile(in); string(now) != string(original) {
+		t.Error("the input file was modified")
+	}
+}
+
+func TestImportStoresADraftWithActions(t *testing.T) {
+	env := map[string]string{datadir.EnvHome: t.TempDir()}
+	code, stdout, stderr := run(t, env, "import", helpdesk, "--json")
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		ID, Name, Version string
+		Converted         bool
+		Operations        int
+		Actions           int
+		Suggestions       struct {
+			Host struct{ Hostname, BasePath string }
+			Auth []struct{ Method, HeaderName string }
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if got.ID == "" || got.Name != "Helpdesk API" || got.Version != "2.0" || !got.Converted || got.Operations != 5 || got.Actions != 5 {
+		t.Errorf("summary %+v", got)
+	}
+	if got.Suggestions.Host.Hostname != "api.helpdesk.example" || got.Suggestions.Host.BasePath != "/v2" || got.Suggestions.Auth[0].HeaderName != "X-Helpdesk-Key" {
+		t.Errorf("suggestions %+v", got.Suggestions)
+	}
+	// Listed with its actions; a second import of the same spec gets a numbered name.
+	code, stdout, _ = run(t, env, "import", helpdesk)
+	if code != cli.ExitOK || !strings.Contains(stdout, `Imported "Helpdesk API 2"`) || !strings.Contains(stdout, "pagination:") {
+		t.Errorf("second import: %d %s", code, stdout)
+	}
+	_, stdout, _ = run(t, env, "list")
+	if !strings.Contains(stdout, "Helpdesk API 2") || strings.Count(stdout, " 5 ") < 2 {
+		t.Errorf("list: %s", stdout)
+	}
+	// A name the user chose is never changed: a clash is an error.
+	code, _, stderr = run(t, env, "import", helpdesk, "--name", "Helpdesk API")
+	if code != cli.ExitFailure || !strings.Contains(stderr, "already exists") {
+		t.Errorf("clash: exit %d %q", code, stderr)
+	}
+}
+
+func TestImportOfABadFileStoresNothing(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{datadir.EnvHome: home}
+	bad := filepath.Join(t.TempDir(), "notes.json")
+	os.WriteFile(bad, []byte(`{"shopping": ["milk"]}`), 0o600)
+	code, _, stderr := run(t, env, "import", bad)
+	if code != cli.ExitUsage || !strings.Contains(stderr, "notes.json") || !strings.Contains(stderr, "not an API description") {
+		t.Errorf("exit %d %q", code, stderr)
+	}
+	_, stdout, _ := run(t, env, "list", "--json")
+	if strings.TrimSpace(stdout) != "[]" {
+		t.Errorf("something was stored: %s", stdout)
+	}
+}
