@@ -167,6 +167,10 @@ func buildModel(name string, doc []byte, refs RefPolicy) (*v3.Document, []findin
 	var out []finding.Finding
 	seen := map[string]bool{}
 	for _, e := range errs {
+		var refErr *index.ResolvingError
+		if errors.As(e, &refErr) && refErr.CircularReference != nil {
+			continue // the linter reports every schema cycle, with the edge that closes it
+		}
 		f := modelFinding(e)
 		key := f.RuleID + f.Pointer + f.Message
 		if seen[key] {
@@ -204,19 +208,5 @@ func buildV3Safely(d libopenapi.Document) (m *libopenapi.DocumentModel[v3.Docume
 }
 
 func modelFinding(err error) finding.Finding {
-	var refErr *index.ResolvingError
-	if errors.As(err, &refErr) && refErr.CircularReference != nil {
-		c := refErr.CircularReference
-		f := finding.Finding{RuleID: "circular-reference", Severity: finding.Warning, Source: "import",
-			Message: fmt.Sprintf("Circular reference: %s. Actions still work, but tools that expand schemas can loop.", c.GenerateJourneyPath())}
-		if c.Start != nil {
-			f.Pointer = strings.TrimPrefix(c.Start.Definition, "#")
-		}
-		if c.IsInfiniteLoop {
-			f.Severity = finding.Error
-			f.Message = fmt.Sprintf("Circular reference that can never end (every step is required): %s.", c.GenerateJourneyPath())
-		}
-		return f
-	}
 	return finding.Finding{RuleID: "reference-error", Severity: finding.Error, Source: "import", Message: err.Error()}
 }

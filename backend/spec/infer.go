@@ -32,7 +32,7 @@ type HostSuggestion struct {
 
 // AuthSuggestion maps one security scheme onto the app's auth methods.
 type AuthSuggestion struct {
-	Method           string   `json:"method"`            // api_key, basic, oauth2
+	Method           string   `json:"method"`              // api_key, basic, oauth2
 	GrantType        string   `json:"grantType,omitempty"` // authorization_code, client_credentials
 	SchemeName       string   `json:"schemeName"`
 	HeaderName       string   `json:"headerName,omitempty"`
@@ -52,7 +52,7 @@ type PaginationSuggestion struct {
 	IndexParam    string `json:"indexParam,omitempty"`
 	PageParam     string `json:"pageParam,omitempty"`
 	AfterParam    string `json:"afterParam,omitempty"`
-	PointerPath   string `json:"pointerPath,omitempty"` // RFC 9535 JSONPath
+	PointerPath   string `json:"pointerPath,omitempty"`  // RFC 9535 JSONPath
 	LinkLocation  string `json:"linkLocation,omitempty"` // header or body
 	HeaderName    string `json:"headerName,omitempty"`
 	NextPageKey   string `json:"nextPageKey,omitempty"`

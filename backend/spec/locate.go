@@ -17,8 +17,8 @@ func Pointer(tokens ...string) string {
 	return b.String()
 }
 
-// splitPointer is the inverse of Pointer.
-func splitPointer(p string) []string {
+// SplitPointer is the inverse of Pointer.
+func SplitPointer(p string) []string {
 	if p == "" || p == "/" {
 		return nil
 	}
@@ -36,7 +36,7 @@ func splitPointer(p string) []string {
 func (s *Source) Locate(pointer string) (line, column int) {
 	n := s.Root
 	line, column = n.Line, n.Column
-	for _, tok := range splitPointer(pointer) {
+	for _, tok := range SplitPointer(pointer) {
 		for n.Kind == yaml.AliasNode && n.Alias != nil {
 			n = n.Alias
 		}

@@ -35,11 +35,11 @@ type jsonWriter struct {
 	// unresolved names $ref targets to render as "x-unresolved-ref", so the
 	// model builder never tries to follow them.
 	unresolved map[string]bool
-	buf    bytes.Buffer
-	nodes  int
-	budget int
-	name   string
-	dupes  []finding.Finding
+	buf        bytes.Buffer
+	nodes      int
+	budget     int
+	name       string
+	dupes      []finding.Finding
 }
 
 // frame is one open container on the explicit stack.

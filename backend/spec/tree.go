@@ -1,0 +1,39 @@
+package spec
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Tree returns the OpenAPI 3 document as a node tree for rules to walk.
+// For a file that needed no conversion it is the parsed file itself, so
+// nothing is parsed twice; a converted Swagger document is parsed from its
+// JSON (positions then come from Locate, not from these nodes).
+func (r *Result) Tree() (*yaml.Node, error) {
+	if !r.Converted && r.Source != nil {
+		return r.Source.Root, nil
+	}
+	return ParseTree(r.Document)
+}
+
+// ParseTree parses an OpenAPI 3 JSON document this package produced.
+func ParseTree(doc []byte) (*yaml.Node, error) {
+	var n yaml.Node
+	if err := yaml.Unmarshal(doc, &n); err != nil {
+		return nil, fmt.Errorf("spec: parse document: %w", err)
+	}
+	if n.Kind != yaml.DocumentNode || len(n.Content) == 0 {
+		return nil, fmt.Errorf("spec: empty document")
+	}
+	return n.Content[0], nil
+}
+
+// RenderTree turns a (possibly fixed) tree back into compact JSON.
+func RenderTree(root *yaml.Node) ([]byte, error) {
+	w := &jsonWriter{budget: DefaultLimits.MaxNodes, name: "document"}
+	if err := w.write(root); err != nil {
+		return nil, err
+	}
+	return w.buf.Bytes(), nil
+}
