@@ -23,6 +23,7 @@ import (
 	"integrationstudio/backend/secrets"
 	"integrationstudio/backend/store"
 	"integrationstudio/backend/version"
+	"integrationstudio/backend/worker"
 )
 
 //go:embed all:frontend/dist
@@ -32,11 +33,15 @@ var assets embed.FS
 var icon []byte
 
 func main() {
+	// The child process that parses untrusted spec files.
+	if len(os.Args) > 1 && os.Args[1] == worker.Command {
+		os.Exit(worker.Serve(os.Stdin, os.Stdout))
+	}
 	// Any argument means a headless command: no window, no display needed.
 	if len(os.Args) > 1 {
 		os.Exit(cli.New(cli.Deps{
 			Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
-			Open: openCatalog,
+			Open: openCatalog, Specs: specWorker(),
 		}).Run(context.Background(), os.Args[1:]))
 	}
 	if err := runGUI(); err != nil {
@@ -145,6 +150,15 @@ func runGUI() error {
 			WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand,
 		},
 	})
+}
+
+// specWorker runs spec work in a child process of this binary.
+func specWorker() worker.Runner {
+	exe, err := os.Executable()
+	if err != nil {
+		return worker.InProcess{} // cannot find ourselves: still work, without isolation
+	}
+	return worker.Child{Exe: exe}
 }
 
 // validateExternalURL allows only absolute http(s) links out of the app.

@@ -15,6 +15,7 @@ import (
 
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/integration"
+	"integrationstudio/backend/worker"
 )
 
 // Exit codes are API for scripts.
@@ -37,6 +38,8 @@ type Deps struct {
 	// Open opens the data dir (override "" means the default) and returns
 	// the catalog and a Closer for everything it opened.
 	Open func(ctx context.Context, dataDirOverride string) (Catalog, io.Closer, error)
+	// Specs reads, lints and fixes spec files (a child process in the app).
+	Specs worker.Runner
 }
 
 // CLI dispatches subcommands.
@@ -64,12 +67,14 @@ type invocation struct {
 	output        string
 	name          string
 	allowFileRefs bool
+	format        string
+	rules         string
 }
 
 // New returns a CLI with every command registered.
 func New(deps Deps) *CLI {
 	c := &CLI{deps: deps, commands: map[string]*command{}}
-	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), convertCommand(), importCommand()} {
+	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), lintCommand(), convertCommand(), fixCommand(), importCommand()} {
 		c.commands[cmd.name] = cmd
 	}
 	return c

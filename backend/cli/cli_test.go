@@ -18,6 +18,7 @@ import (
 	"integrationstudio/backend/datadir"
 	"integrationstudio/backend/integration"
 	"integrationstudio/backend/store"
+	"integrationstudio/backend/worker"
 )
 
 // storeOpener opens a real store in the resolved data dir, like main.go.
@@ -43,7 +44,7 @@ func storeOpener(env map[string]string) func(context.Context, string) (cli.Catal
 func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	c := cli.New(cli.Deps{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }, Open: storeOpener(env)})
+	c := cli.New(cli.Deps{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }, Open: storeOpener(env), Specs: worker.InProcess{}})
 	code = c.Run(context.Background(), args)
 	return code, out.String(), errOut.String()
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -10,35 +9,74 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"text/tabwriter"
 
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/finding"
+	"integrationstudio/backend/fix"
 	"integrationstudio/backend/integration"
 	"integrationstudio/backend/spec"
+	"integrationstudio/backend/worker"
 )
 
-// readSpec loads and imports the one SPEC argument of a spec command.
-func (inv *invocation) readSpec(command string) (*spec.Result, []byte, string, int) {
+// importSpec runs the one SPEC argument of a spec command through the worker.
+func (inv *invocation) importSpec(ctx context.Context, command string) (*worker.Imported, string, int) {
 	if len(inv.args) != 1 {
-		return nil, nil, "", inv.cli.usageError("%s: give exactly one SPEC file (got %d arguments)", command, len(inv.args))
+		return nil, "", inv.cli.usageError("%s: give exactly one SPEC file (got %d arguments)", command, len(inv.args))
 	}
 	path := inv.args[0]
-	data, err := spec.ReadFile(path, spec.DefaultLimits)
+	res, err := inv.cli.deps.Specs.Import(ctx, worker.ImportRequest{Path: path, AllowFileRefs: inv.allowFileRefs}, nil)
 	if err != nil {
-		return nil, nil, "", inv.fail(err)
+		return nil, "", inv.fail(err)
 	}
-	abs, _ := filepath.Abs(path)
-	res, err := spec.Import(filepath.Base(path), data, spec.Options{
-		Refs: spec.RefPolicy{Folder: filepath.Dir(abs), AllowFileRefs: inv.allowFileRefs},
-	})
-	if err != nil {
-		return nil, nil, "", inv.fail(err)
-	}
-	return res, data, path, ExitOK
+	return res, path, ExitOK
 }
 
 func specFlags(fs *flag.FlagSet, inv *invocation) {
 	fs.BoolVar(&inv.allowFileRefs, "allow-file-refs", false, "read $ref'd files inside the spec's folder (never outside it; remote refs are never fetched)")
+}
+
+func lintCommand() *command {
+	return &command{
+		name: "lint", summary: "report problems in a spec; exit 1 if any is an error", usage: "SPEC [--format text|json]",
+		flags: func(fs *flag.FlagSet, inv *invocation) {
+			fs.StringVar(&inv.format, "format", "text", "output `FORMAT`: text or json")
+			specFlags(fs, inv)
+		},
+		run: func(ctx context.Context, inv *invocation) int {
+			if inv.format != "text" && inv.format != "json" {
+				return inv.cli.usageError("lint: --format must be text or json, not %q", inv.format)
+			}
+			res, path, code := inv.importSpec(ctx, "lint")
+			if res == nil {
+				return code
+			}
+			if inv.format == "json" {
+				if c := inv.writeJSON(map[string]any{"file": path, "counts": res.Counts, "findings": res.Findings, "rules": res.Rules}); c != ExitOK {
+					return c
+				}
+			} else {
+				printFindings(inv.cli.deps.Stdout, path, res.Findings)
+				fmt.Fprintf(inv.cli.deps.Stdout, "%s: %d errors, %d warnings, %d info (%s).\n", path, res.Counts.Errors, res.Counts.Warnings, res.Counts.Infos, describeSource(res))
+			}
+			if res.Counts.Errors > 0 {
+				return ExitFailure
+			}
+			return ExitOK
+		},
+	}
+}
+
+func printFindings(w io.Writer, path string, fs []finding.Finding) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, f := range fs {
+		fixable := ""
+		if f.Fixable {
+			fixable = "fixable"
+		}
+		fmt.Fprintf(tw, "%s:%d:%d\t%s\t%s\t%s\t%s\n", path, f.Line, f.Column, f.Severity, f.RuleID, f.Message, fixable)
+	}
+	tw.Flush()
 }
 
 func convertCommand() *command {
@@ -48,27 +86,70 @@ func convertCommand() *command {
 			fs.StringVar(&inv.output, "o", "", "write the OpenAPI 3 JSON to `FILE` (- for standard output)")
 			specFlags(fs, inv)
 		},
-		run: func(_ context.Context, inv *invocation) int {
+		run: func(ctx context.Context, inv *invocation) int {
 			if inv.output == "" {
 				return inv.cli.usageError("convert: -o OUT.json is required")
 			}
-			res, _, path, code := inv.readSpec("convert")
+			res, path, code := inv.importSpec(ctx, "convert")
 			if res == nil {
 				return code
 			}
-			var pretty bytes.Buffer
-			if err := json.Indent(&pretty, res.Document, "", "  "); err != nil {
+			if err := writeOutput(inv.output, path, fix.Pretty(res.Document), inv.cli.deps.Stdout); err != nil {
 				return inv.fail(err)
 			}
-			pretty.WriteByte('\n')
-			if err := writeOutput(inv.output, path, pretty.Bytes(), inv.cli.deps.Stdout); err != nil {
-				return inv.fail(err)
-			}
-			from := describeSource(res)
 			if inv.output != "-" {
-				fmt.Fprintf(inv.cli.deps.Stdout, "Converted %s to OpenAPI %s: %s (%d operations).\n", from, documentVersion(res), inv.output, res.Operations)
+				fmt.Fprintf(inv.cli.deps.Stdout, "Converted %s to OpenAPI %s: %s (%d operations).\n", describeSource(res), documentVersion(res.Document), inv.output, len(res.Actions))
 			}
-			reportFindingCounts(inv.cli.deps.Stderr, res.Findings)
+			reportFindingCounts(inv.cli.deps.Stderr, res.Counts)
+			return ExitOK
+		},
+	}
+}
+
+func fixCommand() *command {
+	return &command{
+		name: "fix", summary: "apply fixes to a spec and write the fixed OpenAPI 3 JSON", usage: "SPEC -o OUT.json [--rules id,id]",
+		flags: func(fs *flag.FlagSet, inv *invocation) {
+			fs.StringVar(&inv.output, "o", "", "write the fixed OpenAPI 3 JSON to `FILE` (- for standard output)")
+			fs.StringVar(&inv.rules, "rules", "", "only these comma-separated rule `ids` (default: every fixer but slim; fixable: "+strings.Join(fix.Rules(), ", ")+")")
+			specFlags(fs, inv)
+		},
+		run: func(ctx context.Context, inv *invocation) int {
+			if inv.output == "" {
+				return inv.cli.usageError("fix: -o OUT.json is required")
+			}
+			var rules []string
+			for _, r := range strings.Split(inv.rules, ",") {
+				if r = strings.TrimSpace(r); r != "" {
+					rules = append(rules, r)
+				}
+			}
+			res, path, code := inv.importSpec(ctx, "fix")
+			if res == nil {
+				return code
+			}
+			fixed, err := inv.cli.deps.Specs.Fix(ctx, worker.FixRequest{Name: filepath.Base(path), Document: res.Document, Options: fix.Options{Rules: rules}}, nil)
+			if err != nil {
+				return inv.fail(err)
+			}
+			if err := writeOutput(inv.output, path, fix.Pretty(fixed.Document), inv.cli.deps.Stdout); err != nil {
+				return inv.fail(err)
+			}
+			report := inv.cli.deps.Stdout
+			if inv.output == "-" {
+				report = inv.cli.deps.Stderr
+			}
+			for _, c := range fixed.Changes {
+				fmt.Fprintf(report, "fixed    %-28s %s\n", c.RuleID, c.Message)
+			}
+			for _, u := range fixed.Unfixed {
+				fmt.Fprintf(report, "unfixed  %-28s %s\n", u.RuleID, u.Message)
+			}
+			fmt.Fprintf(report, "%d changes. Before: %d errors, %d warnings. After: %d errors, %d warnings.\n",
+				len(fixed.Changes), res.Counts.Errors, res.Counts.Warnings, fixed.Counts.Errors, fixed.Counts.Warnings)
+			if fixed.Counts.Errors > 0 {
+				return ExitFailure
+			}
 			return ExitOK
 		},
 	}
@@ -83,9 +164,13 @@ func importCommand() *command {
 			specFlags(fs, inv)
 		},
 		run: func(ctx context.Context, inv *invocation) int {
-			res, original, path, code := inv.readSpec("import")
+			res, path, code := inv.importSpec(ctx, "import")
 			if res == nil {
 				return code
+			}
+			original, err := spec.ReadFile(path, spec.DefaultLimits)
+			if err != nil {
+				return inv.fail(err)
 			}
 			catalog, closer, err := inv.cli.deps.Open(ctx, inv.dataDir)
 			if err != nil {
@@ -93,7 +178,7 @@ func importCommand() *command {
 			}
 			defer closer.Close()
 			imported, err := catalog.Import(ctx, integration.ImportInput{
-				Name: inv.name, FileName: filepath.Base(path), Original: original, Spec: res,
+				Name: inv.name, FileName: filepath.Base(path), Original: original, Spec: res.Result(),
 			})
 			if err != nil {
 				return inv.fail(err)
@@ -101,8 +186,8 @@ func importCommand() *command {
 			summary := importSummary{
 				ID: imported.Integration.ID, Name: imported.Integration.Name,
 				Version: res.Version, Format: res.Format, Converted: res.Converted,
-				Operations: res.Operations, Actions: imported.Actions,
-				Findings: finding.Count(res.Findings), Suggestions: res.Suggestions,
+				Operations: len(res.Actions), Actions: imported.Actions,
+				Findings: res.Counts, Suggestions: res.Suggestions,
 			}
 			if inv.json {
 				return inv.writeJSON(summary)
@@ -170,7 +255,7 @@ func authLabel(a spec.AuthSuggestion) string {
 	return a.Method
 }
 
-func describeSource(res *spec.Result) string {
+func describeSource(res *worker.Imported) string {
 	kind := "OpenAPI " + res.Version
 	if res.Converted {
 		kind = "Swagger " + res.Version
@@ -178,18 +263,17 @@ func describeSource(res *spec.Result) string {
 	return fmt.Sprintf("%s (%s)", kind, strings.ToUpper(string(res.Format)))
 }
 
-func documentVersion(res *spec.Result) string {
+func documentVersion(doc []byte) string {
 	var head struct {
 		OpenAPI string `json:"openapi"`
 	}
-	_ = json.Unmarshal(res.Document, &head)
+	_ = json.Unmarshal(doc, &head)
 	return head.OpenAPI
 }
 
-func reportFindingCounts(w io.Writer, fs []finding.Finding) {
-	c := finding.Count(fs)
+func reportFindingCounts(w io.Writer, c finding.Counts) {
 	if c.Errors+c.Warnings+c.Infos > 0 {
-		fmt.Fprintf(w, "Found %d errors, %d warnings, %d info while reading it; run 'integration-studio lint' for details.\n", c.Errors, c.Warnings, c.Infos)
+		fmt.Fprintf(w, "Found %d errors, %d warnings, %d info; run 'integration-studio lint' for details.\n", c.Errors, c.Warnings, c.Infos)
 	}
 }
 
@@ -228,3 +312,4 @@ func absPath(p string) string {
 	}
 	return a
 }
+

@@ -117,3 +117,63 @@ func TestImportOfABadFileStoresNothing(t *testing.T) {
 		t.Errorf("something was stored: %s", stdout)
 	}
 }
+
+const rewstFixture = "../fix/testdata/rewst-troubleshooting.json"
+
+func TestLintExitsOneOnErrorsAndNamesLines(t *testing.T) {
+	env := map[string]string{datadir.EnvHome: t.TempDir()}
+	code, stdout, _ := run(t, env, "lint", rewstFixture)
+	if code != cli.ExitFailure {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		"rewst-troubleshooting.json:25:7", "operation-id-missing",
+		"rewst-troubleshooting.json:41:5", "path-trailing-slash",
+		"rewst-troubleshooting.json:82:13", "circular-reference",
+		"fixable",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("lint output lacks %q", want)
+		}
+	}
+	code, stdout, _ = run(t, env, "lint", "--format", "json", rewstFixture)
+	var report struct {
+		Counts   struct{ Errors int }
+		Findings []struct {
+			RuleID string
+			Line   int
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil || report.Counts.Errors == 0 || code != cli.ExitFailure {
+		t.Errorf("json: exit %d, %v, %+v", code, err, report.Counts)
+	}
+	if code, _, stderr := run(t, env, "lint", "--format", "xml", rewstFixture); code != cli.ExitUsage || !strings.Contains(stderr, "text or json") {
+		t.Errorf("bad format: %d %q", code, stderr)
+	}
+	if code, _, _ := run(t, env, "lint", helpdesk); code != cli.ExitOK {
+		t.Errorf("a clean spec exits %d", code)
+	}
+}
+
+func TestFixWritesACleanSpec(t *testing.T) {
+	env := map[string]string{datadir.EnvHome: t.TempDir()}
+	out := filepath.Join(t.TempDir(), "fixed.json")
+	code, stdout, stderr := run(t, env, "fix", rewstFixture, "-o", out)
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "After: 0 errors") || !strings.Contains(stdout, "fixed    path-trailing-slash") {
+		t.Errorf("stdout: %s", stdout)
+	}
+	if code, stdout, _ := run(t, env, "lint", out); code != cli.ExitOK || !strings.Contains(stdout, "0 errors") {
+		t.Errorf("lint of the fixed file: exit %d\n%s", code, stdout)
+	}
+	// Only the rules asked for.
+	code, stdout, _ = run(t, env, "fix", rewstFixture, "-o", out, "--rules", "path-trailing-slash")
+	if code != cli.ExitFailure || strings.Count(stdout, "fixed ") != 1 {
+		t.Errorf("--rules: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr := run(t, env, "fix", rewstFixture, "-o", out, "--rules", "bogus"); code != cli.ExitUsage || !strings.Contains(stderr, `"bogus"`) {
+		t.Errorf("unknown rule: %d %q", code, stderr)
+	}
+}

@@ -1,0 +1,101 @@
+package lint
+
+import (
+	"context"
+
+	"integrationstudio/backend/finding"
+	"integrationstudio/backend/spec"
+)
+
+// coveredByRewst are vacuum rules our Rewst rules replace, with the reason:
+// same check, but ours point at the exact node and come with a fixer, and
+// one finding per problem is clearer than two.
+var coveredByRewst = map[string]string{
+	"operation-operationId":        "covered by " + RuleOperationIDMissing + ", which has a fixer",
+	"operation-operationId-unique": "covered by " + RuleOperationIDDuplicate + ", which has a fixer",
+	"path-keys-no-trailing-slash":  "covered by " + RulePathTrailingSlash + ", which has a fixer",
+	"operation-description":        "covered by " + RuleDescriptionMissing + ", which has a fixer",
+	"info-description":             "covered by " + RuleDescriptionMissing + ", which has a fixer",
+	"oas3-api-servers":             "covered by " + RuleNoServers,
+	"circular-references":          "covered by " + RuleCircularReference + ", which names the closing edge and has a fixer",
+}
+
+// Options tune Run.
+type Options struct {
+	Vacuum VacuumOptions
+	// SkipVacuum runs only the import and Rewst checks (fast re-lint after a fix preview).
+	SkipVacuum bool
+}
+
+// Report is everything the linter found, located in the user's file.
+type Report struct {
+	Findings []finding.Finding `json:"findings"`
+	Counts   finding.Counts    `json:"counts"`
+	Rules    []RuleReport      `json:"rules"`
+}
+
+// Run lints an imported spec: the importer's findings, the Rewst checks and
+// vacuum's recommended rules, each finding with a line and column in the
+// file the user gave (for converted Swagger, in the original where the
+// element exists there).
+func Run(ctx context.Context, res *spec.Result, opts Options) (*Report, error) {
+	tree, err := res.Tree()
+	if err != nil {
+		return nil, err
+	}
+	findings := append([]finding.Finding{}, res.Findings...)
+	findings = append(findings, CheckRewst(tree)...)
+	var rules []RuleReport
+	if !opts.SkipVacuum {
+		vopts := opts.Vacuum
+		disabled := map[string]string{}
+		for id, why := range coveredByRewst {
+			disabled[id] = why
+		}
+		for id, why := range vopts.Disabled {
+			disabled[id] = why
+		}
+		vopts.Disabled = disabled
+		vf, reports, err := RunVacuum(ctx, res.Document, vopts)
+		if err != nil {
+			return nil, err
+		}
+		findings = append(findings, vf...)
+		rules = reports
+	}
+	for i := range findings {
+		f := &findings[i]
+		// Positions from the importer are already in the user's file; the
+		// others were computed on the compact OpenAPI 3 JSON.
+		if f.Source != "import" || f.Line == 0 {
+			f.Line, f.Column = res.Locate(f.Pointer)
+		}
+	}
+	findings = dropEchoes(findings)
+	finding.Sort(findings)
+	if rules == nil {
+		rules = []RuleReport{}
+	}
+	return &Report{Findings: findings, Counts: finding.Count(findings), Rules: rules}, nil
+}
+
+// dropEchoes removes a vacuum finding at the very position of one of our
+// fixable findings (vacuum's generic schema check reports the same broken
+// pattern or undefined required name): one problem, one finding, the one
+// that can be fixed.
+func dropEchoes(fs []finding.Finding) []finding.Finding {
+	ours := map[[2]int]bool{}
+	for _, f := range fs {
+		if f.Fixable && f.Line > 0 {
+			ours[[2]int{f.Line, f.Column}] = true
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Source == Source && ours[[2]int{f.Line, f.Column}] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
