@@ -10,16 +10,21 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/fix"
+	"integrationstudio/backend/importer"
 	"integrationstudio/backend/integration"
+	"integrationstudio/backend/settings"
+	"integrationstudio/backend/spec"
 	"integrationstudio/backend/version"
 )
 
 // App is the facade the frontend calls. Every method is a thin call into a
 // backend service; errors become coded, user-safe values in publicError.
 type App struct {
-	ctx context.Context
-	svc *services
-	log *slog.Logger
+	ctx     context.Context
+	svc     *services
+	log     *slog.Logger
+	imports *importer.Service
 	// startupProblem is set when the data dir could not be opened (a newer
 	// or foreign database, an unwritable folder). The window still opens and
 	// shows it, rather than the app vanishing with a line on a terminal
@@ -39,7 +44,27 @@ func NewApp(svc *services, openErr error) *App {
 	if openErr != nil {
 		return &App{log: slog.New(slog.NewTextHandler(os.Stderr, nil)), startupProblem: apperr.Public(openErr)}
 	}
-	return &App{svc: svc, log: svc.log}
+	a := &App{svc: svc, log: svc.log}
+	a.imports = importer.New(specWorker(), svc.integrations, wailsEmitter{a}, a.importLimits)
+	return a
+}
+
+// wailsEmitter sends backend events to the window.
+type wailsEmitter struct{ app *App }
+
+func (e wailsEmitter) Emit(name string, payload any) {
+	if e.app.ctx != nil {
+		runtime.EventsEmit(e.app.ctx, name, payload)
+	}
+}
+
+// importLimits reads the size cap from Settings at each import.
+func (a *App) importLimits() spec.Limits {
+	s, err := a.svc.settings.Get(a.ctx)
+	if err != nil {
+		return settings.Defaults.Limits()
+	}
+	return s.Limits()
 }
 
 // ready fails every data call with the start-up problem, if there was one.
@@ -116,4 +141,74 @@ func (a *App) onSecondInstance(options.SecondInstanceData) {
 	}
 	runtime.WindowUnminimise(a.ctx)
 	runtime.WindowShow(a.ctx)
+}
+
+// PickSpecFile asks for a spec file; "" when the user cancels.
+func (a *App) PickSpecFile() (string, error) {
+	return runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{
+		Title: "Import an OpenAPI or Swagger file",
+		Filters: []runtime.FileFilter{
+			{DisplayName: "API descriptions (*.json, *.yaml, *.yml)", Pattern: "*.json;*.yaml;*.yml"},
+			{DisplayName: "All files", Pattern: "*"},
+		},
+	})
+}
+
+// ImportSpecFile reads a picked or dropped file; nothing is stored yet.
+func (a *App) ImportSpecFile(path string, allowFileRefs bool) (importer.Preview, error) {
+	if err := a.ready(); err != nil {
+		return importer.Preview{}, err
+	}
+	return a.imports.StartFile(a.ctx, path, allowFileRefs)
+}
+
+// ImportSpecText reads pasted text or a file dropped in a browser.
+func (a *App) ImportSpecText(name, text string) (importer.Preview, error) {
+	if err := a.ready(); err != nil {
+		return importer.Preview{}, err
+	}
+	return a.imports.StartData(a.ctx, name, text)
+}
+
+func (a *App) PreviewSpecFix(importID string, rules []string, dropUndefinedRequired bool) (importer.FixPreview, error) {
+	if err := a.ready(); err != nil {
+		return importer.FixPreview{}, err
+	}
+	return a.imports.PreviewFix(a.ctx, importID, fix.Options{Rules: rules, DropUndefinedRequired: dropUndefinedRequired})
+}
+
+func (a *App) ApplySpecFix(importID string, rules []string, dropUndefinedRequired bool) (importer.Preview, error) {
+	if err := a.ready(); err != nil {
+		return importer.Preview{}, err
+	}
+	return a.imports.ApplyFix(a.ctx, importID, fix.Options{Rules: rules, DropUndefinedRequired: dropUndefinedRequired})
+}
+
+func (a *App) SaveSpecImport(importID, name string) (integration.Imported, error) {
+	if err := a.ready(); err != nil {
+		return integration.Imported{}, err
+	}
+	return a.imports.Save(a.ctx, importID, name)
+}
+
+func (a *App) DiscardSpecImport(importID string) error {
+	if err := a.ready(); err != nil {
+		return err
+	}
+	a.imports.Discard(importID)
+	return nil
+}
+
+func (a *App) GetSettings() (settings.Settings, error) {
+	if err := a.ready(); err != nil {
+		return settings.Settings{}, err
+	}
+	return a.svc.settings.Get(a.ctx)
+}
+
+func (a *App) SaveSettings(in settings.Settings) (settings.Settings, error) {
+	if err := a.ready(); err != nil {
+		return settings.Settings{}, err
+	}
+	return a.svc.settings.Save(a.ctx, in)
 }

@@ -21,6 +21,7 @@ import (
 	"integrationstudio/backend/integration"
 	"integrationstudio/backend/logging"
 	"integrationstudio/backend/secrets"
+	"integrationstudio/backend/settings"
 	"integrationstudio/backend/store"
 	"integrationstudio/backend/version"
 	"integrationstudio/backend/worker"
@@ -59,6 +60,7 @@ type services struct {
 	db           *store.DB
 	secrets      *secrets.Store
 	integrations *integration.Service
+	settings     *settings.Service
 }
 
 func openServices(ctx context.Context, override string) (*services, error) {
@@ -84,6 +86,7 @@ func openServices(ctx context.Context, override string) (*services, error) {
 	svc.closers = append([]io.Closer{db}, svc.closers...)
 	svc.secrets = secrets.New(db, secrets.SystemKeyring())
 	svc.integrations = integration.NewService(db)
+	svc.settings = settings.New(db)
 	// A crash between a keyring write and its commit leaves a journalled key
 	// behind; sweep those now. An unreachable keyring must not stop the app
 	// from opening: only features that need a secret fail, with a message.
@@ -139,6 +142,8 @@ func runGUI() error {
 		OnStartup:      app.startup,
 		ErrorFormatter: app.publicError,
 		Bind:           []interface{}{app},
+		// Files dropped on the window arrive as paths (runtime OnFileDrop in the UI).
+		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true},
 		// A second launch on the same data dir focuses the first window.
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "integration-studio-" + lockID,

@@ -312,4 +312,3 @@ func absPath(p string) string {
 	}
 	return a
 }
-

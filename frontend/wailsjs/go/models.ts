@@ -19,6 +19,209 @@ export namespace apperr {
 
 }
 
+export namespace finding {
+	
+	export class Counts {
+	    errors: number;
+	    warnings: number;
+	    infos: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.errors = source["errors"];
+	        this.warnings = source["warnings"];
+	        this.infos = source["infos"];
+	    }
+	}
+	export class Finding {
+	    ruleId: string;
+	    severity: string;
+	    message: string;
+	    pointer: string;
+	    line: number;
+	    column: number;
+	    fixable: boolean;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Finding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ruleId = source["ruleId"];
+	        this.severity = source["severity"];
+	        this.message = source["message"];
+	        this.pointer = source["pointer"];
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.fixable = source["fixable"];
+	        this.source = source["source"];
+	    }
+	}
+
+}
+
+export namespace fix {
+	
+	export class Change {
+	    ruleId: string;
+	    pointer: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ruleId = source["ruleId"];
+	        this.pointer = source["pointer"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Unfixed {
+	    ruleId: string;
+	    pointer: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Unfixed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ruleId = source["ruleId"];
+	        this.pointer = source["pointer"];
+	        this.message = source["message"];
+	    }
+	}
+
+}
+
+export namespace importer {
+	
+	export class ActionRow {
+	    name: string;
+	    method: string;
+	    path: string;
+	    operationId: string;
+	    tags: string[];
+	    parameters: number;
+	    paginationType: string;
+	    deprecated: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActionRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.method = source["method"];
+	        this.path = source["path"];
+	        this.operationId = source["operationId"];
+	        this.tags = source["tags"];
+	        this.parameters = source["parameters"];
+	        this.paginationType = source["paginationType"];
+	        this.deprecated = source["deprecated"];
+	    }
+	}
+	export class FixPreview {
+	    before: string;
+	    after: string;
+	    changes: fix.Change[];
+	    unfixed: fix.Unfixed[];
+	    counts: finding.Counts;
+	
+	    static createFrom(source: any = {}) {
+	        return new FixPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.before = source["before"];
+	        this.after = source["after"];
+	        this.changes = this.convertValues(source["changes"], fix.Change);
+	        this.unfixed = this.convertValues(source["unfixed"], fix.Unfixed);
+	        this.counts = this.convertValues(source["counts"], finding.Counts);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Preview {
+	    importId: string;
+	    fileName: string;
+	    format: string;
+	    version: string;
+	    converted: boolean;
+	    title: string;
+	    findings: finding.Finding[];
+	    counts: finding.Counts;
+	    fixable: number;
+	    actions: ActionRow[];
+	    suggestions: spec.Suggestions;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.importId = source["importId"];
+	        this.fileName = source["fileName"];
+	        this.format = source["format"];
+	        this.version = source["version"];
+	        this.converted = source["converted"];
+	        this.title = source["title"];
+	        this.findings = this.convertValues(source["findings"], finding.Finding);
+	        this.counts = this.convertValues(source["counts"], finding.Counts);
+	        this.fixable = source["fixable"];
+	        this.actions = this.convertValues(source["actions"], ActionRow);
+	        this.suggestions = this.convertValues(source["suggestions"], spec.Suggestions);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace integration {
 	
 	export class CreateInput {
@@ -88,6 +291,39 @@ export namespace integration {
 		    return a;
 		}
 	}
+	export class Imported {
+	    integration: Integration;
+	    actions: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Imported(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.integration = this.convertValues(source["integration"], Integration);
+	        this.actions = source["actions"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Summary {
 	    id: string;
 	    name: string;
@@ -149,6 +385,140 @@ export namespace main {
 	        this.dataDir = source["dataDir"];
 	        this.logFile = source["logFile"];
 	    }
+	}
+
+}
+
+export namespace settings {
+	
+	export class Settings {
+	    importLimitMb: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.importLimitMb = source["importLimitMb"];
+	    }
+	}
+
+}
+
+export namespace spec {
+	
+	export class AuthSuggestion {
+	    method: string;
+	    grantType?: string;
+	    schemeName: string;
+	    headerName?: string;
+	    preamble?: string;
+	    authorizationUrl?: string;
+	    tokenUrl?: string;
+	    refreshUrl?: string;
+	    scopes?: string[];
+	    evidence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuthSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.grantType = source["grantType"];
+	        this.schemeName = source["schemeName"];
+	        this.headerName = source["headerName"];
+	        this.preamble = source["preamble"];
+	        this.authorizationUrl = source["authorizationUrl"];
+	        this.tokenUrl = source["tokenUrl"];
+	        this.refreshUrl = source["refreshUrl"];
+	        this.scopes = source["scopes"];
+	        this.evidence = source["evidence"];
+	    }
+	}
+	export class HostSuggestion {
+	    hostname: string;
+	    basePath: string;
+	    evidence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HostSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hostname = source["hostname"];
+	        this.basePath = source["basePath"];
+	        this.evidence = source["evidence"];
+	    }
+	}
+	export class PaginationSuggestion {
+	    type: string;
+	    resultsKey?: string;
+	    pageSizeParam?: string;
+	    indexParam?: string;
+	    pageParam?: string;
+	    afterParam?: string;
+	    pointerPath?: string;
+	    linkLocation?: string;
+	    headerName?: string;
+	    nextPageKey?: string;
+	    evidence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PaginationSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.resultsKey = source["resultsKey"];
+	        this.pageSizeParam = source["pageSizeParam"];
+	        this.indexParam = source["indexParam"];
+	        this.pageParam = source["pageParam"];
+	        this.afterParam = source["afterParam"];
+	        this.pointerPath = source["pointerPath"];
+	        this.linkLocation = source["linkLocation"];
+	        this.headerName = source["headerName"];
+	        this.nextPageKey = source["nextPageKey"];
+	        this.evidence = source["evidence"];
+	    }
+	}
+	export class Suggestions {
+	    host?: HostSuggestion;
+	    auth: AuthSuggestion[];
+	    pagination?: PaginationSuggestion;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suggestions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.host = this.convertValues(source["host"], HostSuggestion);
+	        this.auth = this.convertValues(source["auth"], AuthSuggestion);
+	        this.pagination = this.convertValues(source["pagination"], PaginationSuggestion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

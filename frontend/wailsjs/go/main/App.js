@@ -6,8 +6,28 @@ export function AppInfo() {
   return window['go']['main']['App']['AppInfo']();
 }
 
+export function ApplySpecFix(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ApplySpecFix'](arg1, arg2, arg3);
+}
+
 export function CreateIntegration(arg1) {
   return window['go']['main']['App']['CreateIntegration'](arg1);
+}
+
+export function DiscardSpecImport(arg1) {
+  return window['go']['main']['App']['DiscardSpecImport'](arg1);
+}
+
+export function GetSettings() {
+  return window['go']['main']['App']['GetSettings']();
+}
+
+export function ImportSpecFile(arg1, arg2) {
+  return window['go']['main']['App']['ImportSpecFile'](arg1, arg2);
+}
+
+export function ImportSpecText(arg1, arg2) {
+  return window['go']['main']['App']['ImportSpecText'](arg1, arg2);
 }
 
 export function ListIntegrations() {
@@ -18,8 +38,24 @@ export function OpenExternal(arg1) {
   return window['go']['main']['App']['OpenExternal'](arg1);
 }
 
+export function PickSpecFile() {
+  return window['go']['main']['App']['PickSpecFile']();
+}
+
+export function PreviewSpecFix(arg1, arg2, arg3) {
+  return window['go']['main']['App']['PreviewSpecFix'](arg1, arg2, arg3);
+}
+
 export function Quit() {
   return window['go']['main']['App']['Quit']();
+}
+
+export function SaveSettings(arg1) {
+  return window['go']['main']['App']['SaveSettings'](arg1);
+}
+
+export function SaveSpecImport(arg1, arg2) {
+  return window['go']['main']['App']['SaveSpecImport'](arg1, arg2);
 }
 
 export function StartupProblem() {

@@ -1,0 +1,40 @@
+package settings_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/settings"
+	"integrationstudio/backend/store"
+)
+
+func TestDefaultsSaveAndBounds(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "studio.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s := settings.New(db)
+	got, err := s.Get(ctx)
+	if err != nil || got.ImportLimitMB != 64 || got.Limits().MaxBytes != 64<<20 {
+		t.Fatalf("defaults = %+v, %v", got, err)
+	}
+	if _, err := s.Save(ctx, settings.Settings{ImportLimitMB: 200}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Get(ctx); got.ImportLimitMB != 200 {
+		t.Errorf("after save: %+v", got)
+	}
+	for _, bad := range []int{0, -5, 5000} {
+		_, err := s.Save(ctx, settings.Settings{ImportLimitMB: bad})
+		if e, ok := err.(*apperr.Error); !ok || e.Field != "importLimitMb" {
+			t.Errorf("Save(%d) = %v", bad, err)
+		}
+	}
+	if got, _ := s.Get(ctx); got.ImportLimitMB != 200 {
+		t.Errorf("a rejected save changed the setting: %+v", got)
+	}
+}
