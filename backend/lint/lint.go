@@ -1,0 +1,734 @@
+// Package lint runs vacuum's recommended OpenAPI ruleset, as a library, on an
+// OpenAPI 3 JSON document and reports what it finds as finding.Finding values.
+//
+// The package uses vacuum's rules and rule functions but not vacuum's rule
+// runner (motor.ApplyRulesToRuleSet), for three reasons found in v0.16.5:
+//
+//   - the runner silently drops a rule that runs past its timeout (5 s by
+//     default): it logs and moves on, and the caller cannot tell which rules
+//     are missing. Here every rule is timed and bounded by
+//     VacuumOptions.RuleTimeout, and a rule that did not finish is returned
+//     in the []RuleReport with Skipped set and reported as an info finding
+//     "lint-rule-skipped";
+//   - the runner builds its documents internally, and building the pb33f
+//     doctor model walks the document in many goroutines that race on lazily
+//     built libopenapi schemas (go test -race fails on any spec with a schema
+//     $ref). Here the same documents are built, then every schema is built
+//     once, sequentially, before that walk (prewarmSchemas), which removes
+//     those races. One race inside doctor v0.0.18 remains and cannot be
+//     reached from outside: its collector goroutine may read the root
+//     document's path segment while the walk writes it. It needs two model
+//     objects on one line, so RunVacuum hands vacuum an indented copy of the
+//     document (which also avoids doctor's quadratic handling of objects
+//     sharing a line) and maps positions back to the caller's bytes;
+//   - a rule still running after its timeout keeps writing into the runner's
+//     shared result slice after the runner has returned.
+//
+// Documents are linted offline: remote ($ref to http…) and file references
+// are never fetched or read.
+package lint
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/daveshanley/vacuum/functions"
+	"github.com/daveshanley/vacuum/model"
+	doctor "github.com/pb33f/doctor/model"
+	"github.com/pb33f/libopenapi"
+	"github.com/pb33f/libopenapi/datamodel"
+	"github.com/pb33f/libopenapi/index"
+	libutils "github.com/pb33f/libopenapi/utils"
+	"gopkg.in/yaml.v3"
+
+	"integrationstudio/backend/finding"
+)
+
+const (
+	// Source is the finding.Source of every finding RunVacuum returns.
+	Source = "vacuum"
+	// SkippedRuleID is the RuleID of the info finding RunVacuum emits for a
+	// rule that should have run but did not run to completion.
+	SkippedRuleID = "lint-rule-skipped"
+	// DefaultRuleTimeout is the budget of one rule when
+	// VacuumOptions.RuleTimeout is zero.
+	DefaultRuleTimeout = 30 * time.Second
+)
+
+// VacuumOptions tunes RunVacuum. The zero value runs every recommended rule
+// with DefaultRuleTimeout.
+type VacuumOptions struct {
+	// RuleTimeout bounds one rule: the wall time it may take once it has a
+	// CPU (time waiting for one is not counted). A rule that has not finished
+	// by then is abandoned, contributes no findings and is reported as
+	// skipped. Vacuum's own runner silently SKIPS a rule that runs past 5 s;
+	// this package never does. Default DefaultRuleTimeout (30 s).
+	RuleTimeout time.Duration
+	// Disabled lists rule ids not to run (e.g. rules re-implemented
+	// elsewhere), each with a reason. Ids that are not rules of the set are
+	// ignored; this includes resolving-references, circular-references and
+	// schema-build-failure, which are not rules (filter those findings).
+	Disabled map[string]string
+
+	// beforeRule, when set (tests only), runs in a rule's goroutine before
+	// the rule, inside its budget.
+	beforeRule func(ruleID string)
+}
+
+// RuleReport says how one rule of the set fared: one per rule that ran or
+// could not run, sorted by RuleID.
+type RuleReport struct {
+	RuleID string `json:"ruleId"`
+	// Duration is the wall time the rule ran (up to the moment it was
+	// abandoned, if it was).
+	Duration time.Duration `json:"duration"`
+	// Findings counts the findings returned for this rule.
+	Findings int `json:"findings"`
+	// Skipped says the rule did not run, or did not run to completion, and
+	// Reason says why: "exceeded the 30s budget", "disabled: <reason>",
+	// "not applicable: …", "panicked: …", "cancelled".
+	Skipped bool   `json:"skipped"`
+	Reason  string `json:"reason,omitempty"`
+}
+
+// RunVacuum lints specJSON, an OpenAPI 3.x document in JSON, with vacuum's
+// recommended ruleset (see RecommendedRuleIDs) and returns the findings,
+// sorted with finding.Sort, and one RuleReport per rule of the set.
+//
+// Lines and columns are 1-based positions in specJSON (0 when unknown);
+// pointers are JSON pointers into the document. Besides the rules' own ids,
+// findings may carry the ids vacuum uses for problems found while building
+// the document: resolving-references, circular-references,
+// schema-build-failure.
+//
+// A rule that should have run but did not finish (budget, panic, failed
+// lookup) is in the reports with Skipped set and is also reported as an info
+// finding with RuleID SkippedRuleID naming it. Rules that are disabled, or
+// that vacuum restricts to the other OpenAPI 3 minor version (3.0 vs 3.1),
+// are reported as skipped without such a finding.
+//
+// The document is parsed, indexed and modelled once and shared by all rules,
+// which run GOMAXPROCS at a time. Remote and file references are not
+// resolved. RunVacuum returns ctx.Err() as soon as ctx is done (work under
+// way finishes in the background; rules not yet started are not started). It
+// is safe for concurrent use.
+func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]finding.Finding, []RuleReport, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	budget := opts.RuleTimeout
+	if budget <= 0 {
+		budget = DefaultRuleTimeout
+	}
+
+	// Our own decoding checks the input and is what pointers are checked against.
+	var doc any
+	if err := json.Unmarshal(specJSON, &doc); err != nil {
+		return nil, nil, fmt.Errorf("lint: the document is not valid JSON: %w", err)
+	}
+	root, _ := doc.(map[string]any)
+	version, _ := root["openapi"].(string)
+	if !strings.HasPrefix(version, "3.") {
+		return nil, nil, fmt.Errorf("lint: not an OpenAPI 3 document (openapi: %q)", version)
+	}
+	format := specFormat(version)
+
+	// Which rules run.
+	all := recommendedRules()
+	reports := map[string]*RuleReport{}
+	var toRun []*model.Rule
+	for _, id := range sortedKeys(all) {
+		rule := all[id]
+		if reason, off := opts.Disabled[id]; off {
+			reports[id] = &RuleReport{RuleID: id, Skipped: true, Reason: "disabled: " + reason}
+			continue
+		}
+		if !appliesTo(rule, format) {
+			reports[id] = &RuleReport{RuleID: id, Skipped: true,
+				Reason: fmt.Sprintf("not applicable: vacuum runs it on %s documents only, this one is OpenAPI %s",
+					strings.Join(rule.Formats, "/"), version)}
+			continue
+		}
+		toRun = append(toRun, rule)
+	}
+
+	// Vacuum gets the document one value per line. pb33f/doctor's model walk
+	// compares every pair of objects that share a line, so on compact JSON
+	// (everything on line 1) it is quadratic, and it is also where doctor's
+	// one remaining data race lives. Findings are mapped back to specJSON.
+	var indented bytes.Buffer
+	if err := json.Indent(&indented, specJSON, "", "  "); err != nil {
+		return nil, nil, fmt.Errorf("lint: the document is not valid JSON: %w", err)
+	}
+	spec := indented.Bytes() // our own copy: the caller may reuse specJSON once we return
+
+	// Build the documents (in the background, so ctx is honoured).
+	built := make(chan buildResult, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				built <- buildResult{err: fmt.Errorf("lint: building the document panicked: %v", p)}
+			}
+		}()
+		built <- buildDocuments(spec)
+	}()
+	var b buildResult
+	select {
+	case b = <-built:
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
+	}
+	if b.err != nil {
+		return nil, nil, b.err
+	}
+
+	outcomes := runRules(ctx, b.docs, toRun, budget, opts.beforeRule)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+
+	conv := &converter{doc: doc, vacuumTree: b.docs.rootUnresolved, indented: spec, original: specJSON,
+		seen: map[string]bool{}}
+	var findings []finding.Finding
+	perRule := map[string]int{}
+	add := func(vr model.RuleFunctionResult, rule *model.Rule) {
+		if f, ok := conv.convert(vr, rule); ok {
+			findings = append(findings, f)
+			perRule[f.RuleID]++
+		}
+	}
+	for _, vr := range b.docs.buildResults {
+		add(vr, nil)
+	}
+	for _, o := range outcomes {
+		for _, vr := range o.results {
+			add(vr, o.rule)
+		}
+		reports[o.rule.Id] = &RuleReport{RuleID: o.rule.Id, Duration: o.duration, Skipped: o.reason != "", Reason: o.reason}
+		if o.reason != "" {
+			findings = append(findings, finding.Finding{
+				RuleID:   SkippedRuleID,
+				Severity: finding.Info,
+				Message: fmt.Sprintf("vacuum rule %q did not run to completion (%s); problems it checks for may be missing from this report",
+					o.rule.Id, o.reason),
+				Source: Source,
+			})
+		}
+	}
+
+	reportList := make([]RuleReport, 0, len(reports))
+	for _, id := range sortedKeys(reports) {
+		rep := reports[id]
+		rep.Findings = perRule[id]
+		reportList = append(reportList, *rep)
+	}
+	finding.Sort(findings)
+	return findings, reportList, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// documents is everything vacuum's rule functions get to see, built once.
+type documents struct {
+	resolved, unresolved         libopenapi.Document
+	specInfo, specInfoUnresolved *datamodel.SpecInfo
+	index, indexUnresolved       *index.SpecIndex
+	root, rootUnresolved         *yaml.Node
+	dr                           *doctor.DrDocument
+	buildResults                 []model.RuleFunctionResult // problems found while building
+}
+
+type buildResult struct {
+	docs *documents
+	err  error
+}
+
+var quietLogger = slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError + 1}))
+
+// doctorSchemaCache is the doctor model's schema cache, which vacuum's
+// runner turns on. With it, a schema used in several places is walked once,
+// by whichever goroutine gets there first, so which of its problems are
+// reported, and where, changes from run to run (seen with
+// oas3-missing-example). Without it every use is walked: the output is
+// stable, at a cost on big specs (stripe.yaml, 3 MB: ~15 s instead of ~5 s).
+const doctorSchemaCache = false
+
+// documentConfig is a closed configuration: no remote references, no file
+// references (both are the libopenapi defaults, set here explicitly), no
+// base path or URL to resolve against, and references inside x- extensions
+// are not followed (as vacuum does by default).
+func documentConfig() *datamodel.DocumentConfiguration {
+	c := datamodel.NewDocumentConfiguration()
+	c.Logger = quietLogger
+	c.AllowRemoteReferences = false
+	c.AllowFileReferences = false
+	c.BasePath = ""
+	c.BaseURL = nil
+	c.ExcludeExtensionRefs = true
+	return c
+}
+
+// buildDocuments mirrors what vacuum's runner (motor.ApplyRulesToRuleSet)
+// builds for an OpenAPI 3 document, plus a sequential warm-up of every schema
+// before the doctor model is built (see prewarmSchemas).
+func buildDocuments(spec []byte) buildResult {
+	resolved, err := libopenapi.NewDocumentWithConfiguration(spec, documentConfig())
+	if err != nil {
+		return buildResult{err: fmt.Errorf("lint: vacuum could not read the document: %w", err)}
+	}
+	unresolved, err := libopenapi.NewDocumentWithConfiguration(spec, documentConfig())
+	if err != nil {
+		return buildResult{err: fmt.Errorf("lint: vacuum could not read the document: %w", err)}
+	}
+	d := &documents{resolved: resolved, unresolved: unresolved,
+		specInfo: resolved.GetSpecInfo(), specInfoUnresolved: unresolved.GetSpecInfo()}
+
+	// A model that cannot be built entirely (e.g. a path item $ref that
+	// cannot be resolved) still gets linted, as vacuum does: the rules work
+	// on the indexes; only the doctor model is then missing.
+	_, resolvedErrs := resolved.BuildV3Model()
+	mod, unresolvedErrs := unresolved.BuildV3Model()
+	rolodex, rolodexUnresolved := resolved.GetRolodex(), unresolved.GetRolodex()
+	if rolodex == nil || rolodexUnresolved == nil || rolodex.GetRootIndex() == nil || rolodexUnresolved.GetRootIndex() == nil {
+		return buildResult{err: fmt.Errorf("lint: vacuum could not index the document: %w",
+			errors.Join(append(resolvedErrs, unresolvedErrs...)...))}
+	}
+	d.index, d.indexUnresolved = rolodex.GetRootIndex(), rolodexUnresolved.GetRootIndex()
+
+	// The two documents share nothing, so resolving one and walking the
+	// other can run side by side.
+	var wg sync.WaitGroup
+	var panicked any
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer func() { panicked = recover() }()
+		rolodex.Resolve()
+	}()
+	if mod != nil {
+		prewarmSchemas(&mod.Model, rolodexUnresolved.GetIndexes(), d.indexUnresolved)
+		d.dr = doctor.NewDrDocumentWithConfig(mod, &doctor.DrConfig{UseSchemaCache: doctorSchemaCache})
+	}
+	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
+	d.root = d.index.GetRootNode()
+	d.rootUnresolved = d.indexUnresolved.GetRootNode()
+	if d.root == nil || d.rootUnresolved == nil {
+		return buildResult{err: errors.New("lint: vacuum could not index the document")}
+	}
+
+	d.buildResults = buildProblems(d, resolvedErrs)
+	return buildResult{docs: d}
+}
+
+// The rules vacuum's runner adds for problems found while building.
+var (
+	resolvingRule = &model.Rule{Id: "resolving-references", Severity: model.SeverityError,
+		Description: "$ref values must be resolvable and locatable within a local or remote document."}
+	circularRule = &model.Rule{Id: "circular-references", Severity: model.SeverityWarn,
+		Description: "Circular reference detected"}
+	schemaBuildRule = &model.Rule{Id: "schema-build-failure", Severity: model.SeverityError,
+		Description: "Schemas must be able to be programmatically built using automation"}
+)
+
+// buildProblems reports, like vacuum's runner, unresolvable references,
+// circular references and schemas that cannot be built.
+func buildProblems(d *documents, resolvedErrs []error) []model.RuleFunctionResult {
+	var out []model.RuleFunctionResult
+	for _, e := range resolvedErrs {
+		var re *index.ResolvingError
+		if errors.As(e, &re) {
+			out = append(out, model.RuleFunctionResult{RuleId: resolvingRule.Id, Rule: resolvingRule,
+				StartNode: re.Node, Message: re.Error(), Path: re.Path})
+		}
+	}
+	if r := d.index.GetResolver(); r != nil {
+		for _, cr := range r.GetCircularReferences() {
+			msg := "circular reference detected"
+			if cr.Start != nil {
+				msg = "circular reference detected from " + cr.Start.Definition
+			}
+			out = append(out, model.RuleFunctionResult{RuleId: circularRule.Id, Rule: circularRule,
+				StartNode: cr.ParentNode, Message: msg, Path: cr.GenerateJourneyPath()})
+		}
+	}
+	for _, e := range d.index.GetReferenceIndexErrors() {
+		var ie *index.IndexingError
+		if errors.As(e, &ie) {
+			out = append(out, model.RuleFunctionResult{RuleId: resolvingRule.Id, Rule: resolvingRule,
+				StartNode: ie.Node, Message: ie.Error(), Path: ie.Path})
+		} else if e != nil {
+			out = append(out, model.RuleFunctionResult{RuleId: resolvingRule.Id, Rule: resolvingRule,
+				Message: e.Error(), Path: "$"})
+		}
+	}
+	if d.dr != nil {
+		for _, be := range d.dr.BuildErrors {
+			if be == nil || be.Error == nil {
+				continue
+			}
+			r := model.RuleFunctionResult{RuleId: schemaBuildRule.Id, Rule: schemaBuildRule, Message: be.Error.Error()}
+			if be.SchemaProxy != nil && be.SchemaProxy.GoLow() != nil {
+				r.StartNode = be.SchemaProxy.GoLow().GetKeyNode()
+			}
+			if be.DrSchemaProxy != nil {
+				r.Path = be.DrSchemaProxy.GenerateJSONPath()
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ruleOutcome is how one rule fared.
+type ruleOutcome struct {
+	rule     *model.Rule
+	results  []model.RuleFunctionResult
+	duration time.Duration
+	reason   string // why it did not complete; "" if it did
+}
+
+// runRules runs rules on d, GOMAXPROCS at a time, each bounded by budget.
+func runRules(ctx context.Context, d *documents, rules []*model.Rule, budget time.Duration, before func(string)) []*ruleOutcome {
+	builtins := functions.MapBuiltinFunctions()
+	outcomes := make([]*ruleOutcome, len(rules))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	workers := min(max(1, runtime.GOMAXPROCS(0)), len(rules))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outcomes[i] = runOneRule(ctx, d, rules[i], builtins, budget, before)
+			}
+		}()
+	}
+feed:
+	for i := range rules {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	for i, o := range outcomes {
+		if o == nil {
+			outcomes[i] = &ruleOutcome{rule: rules[i], reason: "cancelled"}
+		}
+	}
+	return outcomes
+}
+
+// runOneRule runs rule in its own goroutine and waits for it at most budget.
+// A rule that overruns is abandoned: its goroutine finishes in the
+// background and its results are dropped (it writes only to its own slice).
+func runOneRule(ctx context.Context, d *documents, rule *model.Rule, builtins functions.Functions,
+	budget time.Duration, before func(string)) *ruleOutcome {
+	o := &ruleOutcome{rule: rule}
+	if ctx.Err() != nil {
+		o.reason = "cancelled"
+		return o
+	}
+	type done struct {
+		results []model.RuleFunctionResult
+		reason  string
+	}
+	ch := make(chan done, 1) // buffered: an abandoned rule must not block forever
+	start := time.Now()
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ch <- done{reason: fmt.Sprintf("panicked: %v", p)}
+			}
+		}()
+		if before != nil {
+			before(rule.Id)
+		}
+		results, reason := applyRule(d, rule, builtins, budget)
+		ch <- done{results: results, reason: reason}
+	}()
+	timer := time.NewTimer(budget)
+	defer timer.Stop()
+	select {
+	case r := <-ch:
+		o.results, o.reason = r.results, r.reason
+	case <-timer.C:
+		o.reason = budgetReason(budget)
+	case <-ctx.Done():
+		o.reason = "cancelled"
+	}
+	o.duration = time.Since(start)
+	if o.duration > budget && o.reason != "cancelled" {
+		// Finished (or failed), but past the budget: the same outcome as if
+		// the timer had won the race, so it does not depend on scheduling.
+		o.reason = budgetReason(budget)
+	}
+	if o.reason != "" {
+		o.results = nil
+	}
+	return o
+}
+
+func budgetReason(budget time.Duration) string {
+	return fmt.Sprintf("exceeded the %s budget", budget)
+}
+
+// applyRule does what vacuum's runner does for one rule (motor.runRule and
+// buildResults): find the nodes its `given` paths select, then call its
+// function(s) on each node. It returns a reason when the rule cannot be run.
+func applyRule(d *documents, rule *model.Rule, builtins functions.Functions, budget time.Duration) ([]model.RuleFunctionResult, string) {
+	spec, idx, info := d.root, d.index, d.specInfo
+	if !rule.Resolved {
+		spec, idx, info = d.rootUnresolved, d.indexUnresolved, d.specInfoUnresolved
+	}
+	var actions []model.RuleAction
+	switch then := rule.Then.(type) {
+	case model.RuleAction:
+		actions = []model.RuleAction{then}
+	case *model.RuleAction:
+		actions = []model.RuleAction{*then}
+	case []model.RuleAction:
+		actions = then
+	default:
+		return nil, fmt.Sprintf("not run: unsupported rule action type %T", then)
+	}
+
+	var results []model.RuleFunctionResult
+	for _, given := range givenPaths(rule) {
+		nodes := []*yaml.Node{spec}
+		if given != "$" {
+			var err error
+			nodes, err = libutils.FindNodesWithoutDeserializingWithTimeout(spec, given, budget)
+			if err != nil {
+				return nil, fmt.Sprintf("could not look up its given path %q: %v", given, err)
+			}
+		}
+		for _, action := range actions {
+			fn := builtins.FindFunction(action.Function)
+			if fn == nil {
+				return nil, fmt.Sprintf("not run: vacuum has no function %q", action.Function)
+			}
+			a := action
+			rfc := model.RuleFunctionContext{
+				Options:    a.FunctionOptions,
+				RuleAction: &a,
+				Rule:       rule,
+				Given:      rule.Given,
+				Index:      idx,
+				SpecInfo:   info,
+				Document:   d.unresolved,
+				DrDocument: d.dr,
+				Logger:     quietLogger,
+			}
+			if ok, errs := model.ValidateRuleFunctionContextAgainstSchema(fn, rfc); !ok {
+				for _, e := range errs {
+					results = append(results, model.RuleFunctionResult{Message: e, Rule: rule, RuleId: rule.Id,
+						Path: fmt.Sprint(rule.Given)})
+				}
+				continue
+			}
+			for _, n := range nodes {
+				results = append(results, fn.RunRule([]*yaml.Node{n}, rfc)...)
+			}
+		}
+	}
+	return results, ""
+}
+
+func givenPaths(rule *model.Rule) []string {
+	switch g := rule.Given.(type) {
+	case string:
+		return []string{g}
+	case []string:
+		return g
+	case []any:
+		var out []string
+		for _, x := range g {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// converter turns vacuum results into findings, dropping duplicates (the
+// same rule, message and place, which vacuum reports once per path that
+// leads to a shared schema).
+type converter struct {
+	doc        any        // the document, decoded by encoding/json
+	vacuumTree *yaml.Node // the document vacuum parsed (unresolved)
+	indented   []byte     // the bytes vacuum parsed
+	original   []byte     // the bytes the caller gave
+	seen       map[string]bool
+
+	inVacuum, inOriginal *positions // built on first need
+}
+
+func (c *converter) convert(vr model.RuleFunctionResult, rule *model.Rule) (finding.Finding, bool) {
+	if rule == nil {
+		rule = vr.Rule
+	}
+	id := vr.RuleId
+	sev := vr.RuleSeverity
+	if rule != nil {
+		if id == "" {
+			id = rule.Id
+		}
+		if rule.Severity != "" {
+			sev = rule.Severity
+		}
+	}
+	path := vr.Path
+	if path == "" && len(vr.Paths) > 0 {
+		path = vr.Paths[0]
+	}
+	f := finding.Finding{
+		RuleID:   id,
+		Severity: mapSeverity(sev),
+		Message:  strings.TrimSpace(vr.Message),
+		Source:   Source,
+	}
+
+	// Where: the node vacuum points at is the most reliable (it does not
+	// depend on which path vacuum took to reach a shared schema). The
+	// JSONPath is used when there is no such node, or when it points inside
+	// that node (a rule reporting on the root node with the path $.info); it
+	// is cut back to its longest prefix that exists in the document.
+	ptr, onKey := pointerInDoc(c.doc, path), true
+	if n := vr.StartNode; n != nil && n.Line > 0 {
+		if at, ok := c.vacuumPositions().byPos[[2]int{n.Line, n.Column}]; ok && !strings.HasPrefix(ptr, at.ptr+"/") {
+			ptr, onKey = at.ptr, at.key
+		}
+	}
+	f.Pointer = ptr
+	// Line and column in the caller's bytes: of the member's key, or of
+	// the value when vacuum pointed at the value (or there is no key).
+	if c.inOriginal == nil {
+		if bytes.Equal(c.original, c.indented) {
+			c.inOriginal = c.vacuumPositions()
+		} else {
+			c.inOriginal = indexPositions(parseYAML(c.original))
+		}
+	}
+	if p, ok := c.inOriginal.byPtr[ptr]; ok {
+		pos := p.value
+		if onKey && p.key != [2]int{} {
+			pos = p.key
+		}
+		f.Line, f.Column = pos[0], pos[1]
+	}
+
+	key := fmt.Sprintf("%s\x00%s\x00%d\x00%d\x00%s", f.RuleID, f.Pointer, f.Line, f.Column, f.Message)
+	if c.seen[key] {
+		return f, false
+	}
+	c.seen[key] = true
+	return f, true
+}
+
+func (c *converter) vacuumPositions() *positions {
+	if c.inVacuum == nil {
+		c.inVacuum = indexPositions(c.vacuumTree)
+	}
+	return c.inVacuum
+}
+
+func parseYAML(b []byte) *yaml.Node {
+	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		return nil
+	}
+	return &root
+}
+
+// positions indexes the nodes of a parsed document both ways.
+type positions struct {
+	byPos map[[2]int]nodeAt    // line:column of a key or value → what it is
+	byPtr map[string]memberPos // pointer → where its key and value are
+}
+
+type nodeAt struct {
+	ptr string
+	key bool // the node is the member's key, not its value
+}
+
+type memberPos struct {
+	key, value [2]int // key is zero for the root and array items
+}
+
+// indexPositions maps every node under root (keys and values) to the JSON
+// pointer of the value it stands for, and every pointer to its positions.
+func indexPositions(root *yaml.Node) *positions {
+	p := &positions{byPos: map[[2]int]nodeAt{}, byPtr: map[string]memberPos{}}
+	if root == nil {
+		return p
+	}
+	var walk func(n *yaml.Node, ptr string, key *yaml.Node)
+	walk = func(n *yaml.Node, ptr string, key *yaml.Node) {
+		if n.Kind == yaml.DocumentNode {
+			for _, c := range n.Content {
+				walk(c, ptr, nil)
+			}
+			return
+		}
+		mp := memberPos{value: [2]int{n.Line, n.Column}}
+		if key != nil {
+			mp.key = [2]int{key.Line, key.Column}
+			p.byPos[mp.key] = nodeAt{ptr: ptr, key: true}
+		}
+		if _, dup := p.byPos[mp.value]; !dup {
+			p.byPos[mp.value] = nodeAt{ptr: ptr}
+		}
+		p.byPtr[ptr] = mp
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				walk(n.Content[i+1], ptr+"/"+escapePointerToken(n.Content[i].Value), n.Content[i])
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, ptr+"/"+strconv.Itoa(i), nil)
+			}
+		}
+	}
+	walk(root, "", nil)
+	return p
+}
+
+// mapSeverity maps vacuum's severities: error→error, warn→warning,
+// info/hint (and anything else)→info.
+func mapSeverity(s string) finding.Severity {
+	switch strings.ToLower(s) {
+	case model.SeverityError:
+		return finding.Error
+	case model.SeverityWarn, "warning":
+		return finding.Warning
+	default:
+		return finding.Info
+	}
+}

@@ -1,0 +1,130 @@
+package lint
+
+import (
+	"reflect"
+	"strings"
+
+	"github.com/pb33f/libopenapi/datamodel/high/base"
+	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
+	"github.com/pb33f/libopenapi/index"
+)
+
+// prewarmSchemas builds, sequentially, everything libopenapi builds lazily
+// and that pb33f/doctor's model walk would otherwise build from many
+// goroutines at once without synchronisation (libopenapi v0.21.2):
+//
+//   - each index's high-level schema cache (SpecIndex.GetHighCache creates
+//     it on first use, unguarded);
+//   - every SchemaProxy's schema (SchemaProxy.Schema reads its cached result
+//     outside its lock, and building a schema writes the low-level schema
+//     that other goroutines read).
+//
+// Once everything is built, the walk only reads. This is what makes
+// RunVacuum pass the race detector on specs with schema $refs.
+func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.SpecIndex) {
+	for _, idx := range append(indexes, root) {
+		if idx != nil {
+			idx.GetHighCache()
+		}
+	}
+	w := &warmer{seen: map[visitKey]bool{}}
+	w.walk(reflect.ValueOf(doc), 0)
+}
+
+const highModelPkg = "github.com/pb33f/libopenapi/datamodel/high"
+
+var schemaProxyType = reflect.TypeOf((*base.SchemaProxy)(nil))
+
+type warmer struct {
+	seen map[visitKey]bool
+}
+
+type visitKey struct {
+	t reflect.Type
+	p uintptr
+}
+
+// maxWarmDepth bounds the walk; the doctor walk has its own limits and
+// anything deeper is simply built by it later, as before.
+const maxWarmDepth = 400
+
+// walk visits the high-level model by reflection: exported fields of
+// libopenapi high-level structs, slices, maps, libopenapi ordered maps
+// (through ValuesFromOldest) and interfaces; it builds every SchemaProxy it
+// meets and walks the schema it returns.
+func (w *warmer) walk(v reflect.Value, depth int) {
+	if !v.IsValid() || depth > maxWarmDepth {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		if !v.IsNil() {
+			w.walk(v.Elem(), depth+1)
+		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		key := visitKey{v.Type(), v.Pointer()}
+		if w.seen[key] {
+			return
+		}
+		if v.Type() == schemaProxyType {
+			w.seen[key] = true
+			if s := v.Interface().(*base.SchemaProxy).Schema(); s != nil {
+				w.walk(reflect.ValueOf(s), depth+1)
+			}
+			return
+		}
+		if !strings.HasPrefix(v.Type().Elem().PkgPath(), highModelPkg) && !isOrderedMap(v.Type()) {
+			return
+		}
+		w.seen[key] = true
+		if isOrderedMap(v.Type()) {
+			w.walkOrderedMap(v, depth)
+			return
+		}
+		w.walk(v.Elem(), depth+1)
+	case reflect.Struct:
+		if !strings.HasPrefix(v.Type().PkgPath(), highModelPkg) {
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				w.walk(v.Field(i), depth+1)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			w.walk(v.Index(i), depth+1)
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			w.walk(it.Value(), depth+1)
+		}
+	}
+}
+
+// isOrderedMap reports whether t is *orderedmap.Map[K, V] from libopenapi.
+func isOrderedMap(t reflect.Type) bool {
+	return t.Kind() == reflect.Pointer &&
+		t.Elem().PkgPath() == "github.com/pb33f/libopenapi/orderedmap" &&
+		strings.HasPrefix(t.Elem().Name(), "Map[")
+}
+
+func (w *warmer) walkOrderedMap(v reflect.Value, depth int) {
+	m := v.MethodByName("ValuesFromOldest")
+	if !m.IsValid() {
+		return
+	}
+	seq := m.Call(nil)[0] // iter.Seq[V]
+	if seq.IsNil() {
+		return
+	}
+	yield := reflect.MakeFunc(seq.Type().In(0), func(args []reflect.Value) []reflect.Value {
+		w.walk(args[0], depth+1)
+		return []reflect.Value{reflect.ValueOf(true)}
+	})
+	seq.Call([]reflect.Value{yield})
+}
