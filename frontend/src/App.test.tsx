@@ -15,6 +15,15 @@ vi.mock('./api', async () => {
     openExternal: vi.fn(),
     getStartupProblem: vi.fn(),
     quitApp: vi.fn(),
+    getSettings: vi.fn(),
+    saveSettings: vi.fn(),
+    onSpecProgress: vi.fn(),
+    isDesktopApp: vi.fn(),
+    onNativeFileDrop: vi.fn(),
+    pickSpecFile: vi.fn(),
+    importSpecFile: vi.fn(),
+    importSpecText: vi.fn(),
+    discardSpecImport: vi.fn(),
   };
 });
 
@@ -23,6 +32,7 @@ const NAV = ['Integrations', 'Blueprints', 'Webhooks', 'API tokens', 'Settings']
 beforeEach(() => {
   vi.mocked(api.getStartupProblem).mockResolvedValue(null);
   vi.mocked(api.listIntegrations).mockResolvedValue([]);
+  vi.mocked(api.getSettings).mockResolvedValue({ importLimitMb: 50 });
   vi.mocked(api.getAppInfo).mockResolvedValue({
     version: '0.1.0-test',
     dataDir: '/home/me/.local/share/integration-studio',
@@ -64,6 +74,15 @@ describe('App shell', () => {
     expect(screen.getByRole('button', { name: 'Copy data directory' })).toBeEnabled();
   });
 
+  it('opens the import page under Integrations', async () => {
+    window.location.hash = '#/import';
+    renderWithProviders(<App />);
+    expect(screen.getByRole('heading', { name: 'Import OpenAPI' })).toBeInTheDocument();
+    expect(screen.getByTestId('spec-dropzone')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Integrations' })).toHaveAttribute('aria-current', 'page');
+    await waitFor(() => expect(document.title).toBe('Import OpenAPI · Integration Studio'));
+  });
+
   it('falls back to Integrations for an unknown hash', async () => {
     window.location.hash = '#/nope';
     renderWithProviders(<App />);
@@ -82,6 +101,12 @@ describe('Settings', () => {
     expect(screen.getByRole('radio', { name: 'Dark' })).toBeChecked();
     expect(window.localStorage.getItem('integration-studio-color-scheme')).toBe('dark');
     expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  });
+
+  it('shows the import size limit', async () => {
+    window.location.hash = '#/settings';
+    renderWithProviders(<App />);
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Import size limit (MB)' })).toHaveValue('50'));
   });
 
   it('copies the data directory to the clipboard', async () => {

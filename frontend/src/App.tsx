@@ -4,12 +4,14 @@ import { StartupProblem } from './components/StartupProblem';
 import { AppLayout } from './components/AppLayout';
 import { useRoute, type Route } from './lib/router';
 import { ApiTokensPage, BlueprintsPage, WebhooksPage } from './pages/ComingPages';
+import { ImportPage } from './pages/ImportPage';
 import { IntegrationsPage } from './pages/IntegrationsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { AppInfoProvider } from './state/appInfo';
 
 const PAGES: Record<Route, ComponentType> = {
   integrations: IntegrationsPage,
+  import: ImportPage,
   blueprints: BlueprintsPage,
   webhooks: WebhooksPage,
   'api-tokens': ApiTokensPage,
@@ -18,6 +20,7 @@ const PAGES: Record<Route, ComponentType> = {
 
 const TITLES: Record<Route, string> = {
   integrations: 'Integrations',
+  import: 'Import OpenAPI',
   blueprints: 'Blueprints',
   webhooks: 'Webhooks',
   'api-tokens': 'API tokens',

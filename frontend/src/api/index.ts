@@ -3,17 +3,48 @@
 // Wails bindings (which need window.go).
 import {
   AppInfo as goAppInfo,
+  ApplySpecFix as goApplySpecFix,
   CreateIntegration as goCreateIntegration,
+  DiscardSpecImport as goDiscardSpecImport,
+  GetSettings as goGetSettings,
+  ImportSpecFile as goImportSpecFile,
+  ImportSpecText as goImportSpecText,
   ListIntegrations as goListIntegrations,
   OpenExternal as goOpenExternal,
+  PickSpecFile as goPickSpecFile,
+  PreviewSpecFix as goPreviewSpecFix,
   Quit as goQuit,
+  SaveSettings as goSaveSettings,
+  SaveSpecImport as goSaveSpecImport,
   StartupProblem as goStartupProblem,
 } from '../../wailsjs/go/main/App';
+import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
-import type { AppInfo, CreateIntegrationInput, Integration, IntegrationStatus, IntegrationSummary } from './types';
+import { EVENT_SPEC_PROGRESS } from './events';
+import type {
+  ActionRow,
+  AppInfo,
+  AuthSuggestion,
+  CreateIntegrationInput,
+  Finding,
+  FindingCounts,
+  FixChange,
+  FixPreview,
+  ImportedIntegration,
+  ImportPreview,
+  Integration,
+  IntegrationStatus,
+  IntegrationSummary,
+  PaginationSuggestion,
+  Settings,
+  Severity,
+  SpecProgress,
+  Suggestions,
+} from './types';
 
 export * from './types';
 export { ApiError, toApiError, ERROR_CODES, type ErrorCode } from './errors';
+export { EVENT_SPEC_PROGRESS } from './events';
 
 async function call<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -107,4 +138,227 @@ export function getStartupProblem(): Promise<ApiError | null> {
 
 export function quitApp(): Promise<void> {
   return call(() => goQuit());
+}
+
+// ---- OpenAPI import ----
+
+function num(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function arr(value: unknown): Raw[] {
+  return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Raw[]) : [];
+}
+
+function strs(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function obj(value: unknown): Raw | null {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : null;
+}
+
+function toSeverity(value: unknown): Severity {
+  return value === 'error' || value === 'warning' ? value : 'info';
+}
+
+function toCounts(raw: unknown): FindingCounts {
+  const c = obj(raw) ?? {};
+  return { errors: num(c.errors), warnings: num(c.warnings), infos: num(c.infos) };
+}
+
+function toFinding(raw: Raw): Finding {
+  return {
+    ruleId: str(raw.ruleId),
+    severity: toSeverity(raw.severity),
+    message: str(raw.message),
+    pointer: str(raw.pointer),
+    line: num(raw.line),
+    column: num(raw.column),
+    fixable: raw.fixable === true,
+    source: str(raw.source),
+  };
+}
+
+function toActionRow(raw: Raw): ActionRow {
+  return {
+    name: str(raw.name),
+    method: str(raw.method).toUpperCase(),
+    path: str(raw.path),
+    operationId: str(raw.operationId),
+    tags: strs(raw.tags),
+    parameters: num(raw.parameters),
+    paginationType: str(raw.paginationType),
+    deprecated: raw.deprecated === true,
+  };
+}
+
+/** Copies the string fields that are present and non-empty. */
+function pickStrings<T>(raw: Raw, keys: readonly string[]): Partial<T> {
+  const out: Record<string, string> = {};
+  for (const k of keys) if (typeof raw[k] === 'string' && raw[k] !== '') out[k] = raw[k];
+  return out as Partial<T>;
+}
+
+function toSuggestions(raw: unknown): Suggestions {
+  const s = obj(raw) ?? {};
+  const out: Suggestions = { auth: [] };
+  const host = obj(s.host);
+  if (host) out.host = { hostname: str(host.hostname), basePath: str(host.basePath), evidence: str(host.evidence) };
+  out.auth = arr(s.auth).map((a): AuthSuggestion => {
+    const scopes = strs(a.scopes);
+    return {
+      ...pickStrings<AuthSuggestion>(a, ['grantType', 'headerName', 'preamble', 'authorizationUrl', 'tokenUrl', 'refreshUrl']),
+      method: str(a.method),
+      schemeName: str(a.schemeName),
+      evidence: str(a.evidence),
+      ...(scopes.length ? { scopes } : {}),
+    };
+  });
+  const p = obj(s.pagination);
+  if (p && str(p.type)) {
+    out.pagination = {
+      ...pickStrings<PaginationSuggestion>(p, [
+        'resultsKey',
+        'pageSizeParam',
+        'indexParam',
+        'pageParam',
+        'afterParam',
+        'pointerPath',
+        'linkLocation',
+        'headerName',
+        'nextPageKey',
+      ]),
+      type: str(p.type),
+      evidence: str(p.evidence),
+    };
+  }
+  return out;
+}
+
+export function toImportPreview(raw: Raw): ImportPreview {
+  return {
+    importId: str(raw.importId),
+    fileName: str(raw.fileName),
+    format: str(raw.format),
+    version: str(raw.version),
+    converted: raw.converted === true,
+    title: str(raw.title),
+    findings: arr(raw.findings).map(toFinding),
+    counts: toCounts(raw.counts),
+    fixable: num(raw.fixable),
+    actions: arr(raw.actions).map(toActionRow),
+    suggestions: toSuggestions(raw.suggestions),
+  };
+}
+
+function toChange(raw: Raw): FixChange {
+  return { ruleId: str(raw.ruleId), pointer: str(raw.pointer), message: str(raw.message) };
+}
+
+function toFixPreview(raw: Raw): FixPreview {
+  return {
+    before: str(raw.before),
+    after: str(raw.after),
+    changes: arr(raw.changes).map(toChange),
+    unfixed: arr(raw.unfixed).map(toChange),
+    counts: toCounts(raw.counts),
+  };
+}
+
+/** Opens the native file dialog; resolves to "" when the user cancels. */
+export function pickSpecFile(): Promise<string> {
+  return call(async () => str(await goPickSpecFile()));
+}
+
+/** Reads, parses, converts and lints a file on disk. Nothing is stored yet. */
+export function importSpecFile(path: string, allowFileRefs: boolean): Promise<ImportPreview> {
+  return call(async () => toImportPreview((await goImportSpecFile(path, allowFileRefs)) as unknown as Raw));
+}
+
+/** Like importSpecFile, for pasted text or a file read in the browser. */
+export function importSpecText(name: string, text: string): Promise<ImportPreview> {
+  return call(async () => toImportPreview((await goImportSpecText(name, text)) as unknown as Raw));
+}
+
+/** What fixing would change; rules = [] means every fixable rule. */
+export function previewSpecFix(importId: string, rules: string[], dropUndefinedRequired: boolean): Promise<FixPreview> {
+  return call(async () => toFixPreview((await goPreviewSpecFix(importId, rules, dropUndefinedRequired)) as unknown as Raw));
+}
+
+/** Applies the fixes and returns the re-linted preview. */
+export function applySpecFix(importId: string, rules: string[], dropUndefinedRequired: boolean): Promise<ImportPreview> {
+  return call(async () => toImportPreview((await goApplySpecFix(importId, rules, dropUndefinedRequired)) as unknown as Raw));
+}
+
+/** Stores the import as a draft integration; name "" uses the spec's title. */
+export function saveSpecImport(importId: string, name: string): Promise<ImportedIntegration> {
+  return call(async () => {
+    const raw = (await goSaveSpecImport(importId, name)) as unknown as Raw;
+    return { integration: toIntegration(obj(raw.integration) ?? {}), actions: num(raw.actions) };
+  });
+}
+
+export function discardSpecImport(importId: string): Promise<void> {
+  return call(() => goDiscardSpecImport(importId));
+}
+
+export function getSettings(): Promise<Settings> {
+  return call(async () => {
+    const raw = (await goGetSettings()) as unknown as Raw;
+    return { importLimitMb: num(raw.importLimitMb) };
+  });
+}
+
+export function saveSettings(input: Settings): Promise<Settings> {
+  return call(async () => {
+    const raw = (await goSaveSettings({ importLimitMb: input.importLimitMb })) as unknown as Raw;
+    return { importLimitMb: num(raw.importLimitMb) };
+  });
+}
+
+// ---- Wails runtime: events and native file drops ----
+
+interface WailsWindow {
+  runtime?: Record<string, unknown>;
+  wails?: { flags?: { enableWailsDragAndDrop?: boolean } };
+  webkit?: { messageHandlers?: { external?: unknown } };
+  chrome?: { webview?: unknown };
+}
+
+function hasRuntime(): boolean {
+  return typeof window !== 'undefined' && !!(window as unknown as WailsWindow).runtime;
+}
+
+/** Calls cb for every spec:progress event; returns the unsubscribe function. */
+export function onSpecProgress(cb: (progress: SpecProgress) => void): () => void {
+  if (!hasRuntime()) return () => {};
+  return EventsOn(EVENT_SPEC_PROGRESS, (payload: unknown) => {
+    const p = obj(payload);
+    if (p) cb({ importId: str(p.importId), stage: str(p.stage), message: str(p.message) });
+  });
+}
+
+/**
+ * True inside the desktop app's webview, where the native file dialog is in
+ * front of the user and a file dropped on the window arrives as paths
+ * (onNativeFileDrop). False in a plain browser pointed at `wails dev`
+ * (:34115): there the dialog would open on the app's window instead, and
+ * only the HTML drop event carries the file.
+ */
+export function isDesktopApp(): boolean {
+  if (!hasRuntime()) return false;
+  const w = window as unknown as WailsWindow;
+  return w.wails?.flags?.enableWailsDragAndDrop === true || !!w.webkit?.messageHandlers?.external || !!w.chrome?.webview;
+}
+
+/**
+ * Listens for files dropped on an element whose CSS sets
+ * `--wails-drop-target: drop`. The Wails runtime holds one listener at a
+ * time; the returned function removes it.
+ */
+export function onNativeFileDrop(cb: (paths: string[]) => void): () => void {
+  if (!hasRuntime()) return () => {};
+  OnFileDrop((_x, _y, paths) => cb(Array.isArray(paths) ? paths : []), true);
+  return () => OnFileDropOff();
 }

@@ -1,7 +1,7 @@
 import { AppShell, Box, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconApi, IconPlug, IconSettings, IconTemplate, IconWebhook } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { hrefFor, type Route } from '../lib/router';
+import { hrefFor, sectionOf, type Route } from '../lib/router';
 import { useAppInfo } from '../state/appInfo';
 import { Logo } from './Logo';
 
@@ -15,6 +15,7 @@ const NAV: { route: Route; label: string; icon: ReactNode }[] = [
 
 export function AppLayout({ route, children }: { route: Route; children: ReactNode }) {
   const { info } = useAppInfo();
+  const section = sectionOf(route);
   return (
     <AppShell navbar={{ width: 232, breakpoint: 0 }} padding="xl">
       <AppShell.Navbar p="md" aria-label="Main">
@@ -29,8 +30,8 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
                 href={hrefFor(item.route)}
                 label={item.label}
                 leftSection={item.icon}
-                active={item.route === route}
-                aria-current={item.route === route ? 'page' : undefined}
+                active={item.route === section}
+                aria-current={item.route === section ? 'page' : undefined}
                 variant="light"
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}
                 data-testid={`nav-${item.route}`}
@@ -45,7 +46,7 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Box maw={1100} mx="auto">
+        <Box maw={route === 'import' ? 1600 : 1100} mx="auto">
           {children}
         </Box>
       </AppShell.Main>

@@ -18,6 +18,15 @@ vi.mock('../api', async () => {
     openExternal: vi.fn(),
     getStartupProblem: vi.fn(),
     quitApp: vi.fn(),
+    getSettings: vi.fn(),
+    saveSettings: vi.fn(),
+    onSpecProgress: vi.fn(),
+    isDesktopApp: vi.fn(),
+    onNativeFileDrop: vi.fn(),
+    pickSpecFile: vi.fn(),
+    importSpecFile: vi.fn(),
+    importSpecText: vi.fn(),
+    discardSpecImport: vi.fn(),
   };
 });
 
@@ -89,6 +98,26 @@ describe('IntegrationsPage list', () => {
     expect(rows[0]).toHaveTextContent('Recovered');
     expect(screen.queryByText('The data directory cannot be reached.')).not.toBeInTheDocument();
     expect(list).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('IntegrationsPage import', () => {
+  it('offers Import OpenAPI in the empty state and in the header, opening the import page', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const empty = await screen.findByTestId('integrations-empty');
+    expect(within(empty).getByRole('button', { name: 'Import OpenAPI' })).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Import OpenAPI' })).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Import OpenAPI' }));
+    expect(window.location.hash).toBe('#/import');
+  });
+
+  it('keeps Import OpenAPI next to New integration once there is a list', async () => {
+    list.mockResolvedValue([summary()]);
+    renderPage();
+    await screen.findAllByTestId('integration-row');
+    expect(screen.getAllByRole('button', { name: 'Import OpenAPI' })).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: 'New integration' })).toHaveLength(1);
   });
 });
 

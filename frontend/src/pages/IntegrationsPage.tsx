@@ -1,6 +1,6 @@
 import { Alert, Button, EmptyState, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconPlug, IconPlus, IconRefresh } from '@tabler/icons-react';
+import { IconAlertCircle, IconFileImport, IconPlug, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Integration, IntegrationSummary } from '../api';
 import { IntegrationIcon } from '../components/IntegrationIcon';
@@ -8,6 +8,7 @@ import { NewIntegrationModal } from '../components/NewIntegrationModal';
 import { PageHeader } from '../components/PageHeader';
 import { RelativeTime } from '../components/RelativeTime';
 import { StatusBadge } from '../components/StatusBadge';
+import { useRoute } from '../lib/router';
 import { useNow } from '../lib/time';
 import { useIntegrations } from '../state/integrations';
 
@@ -19,7 +20,17 @@ function NewIntegrationButton({ onClick }: { onClick: () => void }) {
   );
 }
 
+function ImportButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Button variant="default" leftSection={<IconFileImport size={18} />} onClick={onClick} data-testid="import-openapi">
+      Import OpenAPI
+    </Button>
+  );
+}
+
 export function IntegrationsPage() {
+  const [, navigate] = useRoute();
+  const openImport = () => navigate('import');
   const integrations = useIntegrations();
   const [modalOpen, setModalOpen] = useState(false);
   const open = () => setModalOpen(true);
@@ -73,9 +84,10 @@ export function IntegrationsPage() {
           variant="light"
           icon={<IconPlug size={28} />}
           title="No integrations yet"
-          description="An integration describes one vendor's API: its host, how to sign in, and the actions a workflow can call. Create one to start; it stays a draft until you publish it."
+          description="An integration describes one vendor's API: its host, how to sign in, and the actions a workflow can call. Import an OpenAPI or Swagger file, or create one by hand; it stays a draft until you publish it."
         >
           <EmptyState.Actions>
+            <ImportButton onClick={openImport} />
             <NewIntegrationButton onClick={open} />
           </EmptyState.Actions>
         </EmptyState>
@@ -90,7 +102,14 @@ export function IntegrationsPage() {
       <PageHeader
         title="Integrations"
         description="Custom integrations for vendor APIs, ready to publish to your workflow builders."
-        actions={headerButton ? <NewIntegrationButton onClick={open} /> : undefined}
+        actions={
+          headerButton ? (
+            <>
+              <ImportButton onClick={openImport} />
+              <NewIntegrationButton onClick={open} />
+            </>
+          ) : undefined
+        }
       />
       {body}
       <NewIntegrationModal

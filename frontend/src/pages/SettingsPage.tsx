@@ -1,6 +1,21 @@
-import { Alert, Center, Paper, SegmentedControl, Stack, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+  useMantineColorScheme,
+  type MantineColorScheme,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { getSettings, saveSettings, toApiError } from '../api';
 import { CopyField } from '../components/CopyField';
 import { PageHeader } from '../components/PageHeader';
 import { useAppInfo } from '../state/appInfo';
@@ -31,7 +46,7 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" description="Appearance, and where Integration Studio keeps its data." />
+      <PageHeader title="Settings" description="Appearance, import limits, and where Integration Studio keeps its data." />
       <Stack gap="lg" maw={760}>
         <Section title="Appearance">
           <Stack gap={6}>
@@ -52,6 +67,9 @@ export function SettingsPage() {
             />
           </Stack>
         </Section>
+        <Section title="Import">
+          <ImportLimit />
+        </Section>
         <Section title="About this installation">
           {error && (
             <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Could not read app information">
@@ -64,5 +82,107 @@ export function SettingsPage() {
         </Section>
       </Stack>
     </>
+  );
+}
+
+export const IMPORT_LIMIT_MIN = 1;
+export const IMPORT_LIMIT_MAX = 1024;
+
+function limitProblem(value: number | null): string | null {
+  if (value === null || !Number.isInteger(value)) return 'Enter a whole number of megabytes.';
+  if (value < IMPORT_LIMIT_MIN || value > IMPORT_LIMIT_MAX) {
+    return `The limit must be between ${IMPORT_LIMIT_MIN} and ${IMPORT_LIMIT_MAX} MB.`;
+  }
+  return null;
+}
+
+function ImportLimit() {
+  const [saved, setSaved] = useState<number | null>(null);
+  const [value, setValue] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    getSettings().then(
+      (s) => {
+        if (!live) return;
+        setSaved(s.importLimitMb);
+        setValue(s.importLimitMb);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setFormError(toApiError(err).message);
+        setLoading(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    const problem = limitProblem(value);
+    if (problem) {
+      setFieldError(problem);
+      return;
+    }
+    setSaving(true);
+    setFormError(null);
+    try {
+      const next = await saveSettings({ importLimitMb: value! });
+      setSaved(next.importLimitMb);
+      setValue(next.importLimitMb);
+      notifications.show({ color: 'teal', title: 'Settings saved', message: `Imports may now be up to ${next.importLimitMb} MB.` });
+    } catch (err) {
+      const apiErr = toApiError(err);
+      if (apiErr.field === 'importLimitMb') setFieldError(apiErr.message);
+      else setFormError(apiErr.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+          <NumberInput
+            label="Import size limit (MB)"
+            description="The largest OpenAPI or Swagger file the importer reads, from 1 to 1024 MB."
+            value={value ?? ''}
+            onChange={(v) => {
+              setValue(typeof v === 'number' ? v : v === '' ? null : Number(v));
+              setFieldError(null);
+              setFormError(null);
+            }}
+            min={IMPORT_LIMIT_MIN}
+            max={IMPORT_LIMIT_MAX}
+            step={1}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            disabled={loading}
+            readOnly={saving}
+            error={fieldError}
+            w={320}
+            data-testid="import-limit"
+          />
+        <Group>
+          <Button type="submit" loading={saving} disabled={loading || saving || value === saved}>
+            Save
+          </Button>
+        </Group>
+        {formError && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Could not save the settings" role="alert">
+            {formError}
+          </Alert>
+        )}
+      </Stack>
+    </form>
   );
 }

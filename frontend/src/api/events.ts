@@ -1,0 +1,5 @@
+// Names of the events the Go side emits. Keep in step with the Go constants
+// named in each comment.
+
+/** importer.EventProgress: payload {importId, stage, message}. */
+export const EVENT_SPEC_PROGRESS = 'spec:progress';

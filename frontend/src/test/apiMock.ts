@@ -1,0 +1,33 @@
+import { vi } from 'vitest';
+
+/**
+ * A stand-in for src/api with every bound call replaced by vi.fn(); the
+ * error helpers and event names stay real. Use it as
+ *   vi.mock('../api', async () => (await import('../test/apiMock')).apiMock());
+ */
+export async function apiMock() {
+  const errors = await vi.importActual<typeof import('../api/errors')>('../api/errors');
+  const events = await vi.importActual<typeof import('../api/events')>('../api/events');
+  return {
+    ...errors,
+    ...events,
+    getAppInfo: vi.fn(),
+    listIntegrations: vi.fn(),
+    createIntegration: vi.fn(),
+    openExternal: vi.fn(),
+    getStartupProblem: vi.fn(),
+    quitApp: vi.fn(),
+    pickSpecFile: vi.fn(),
+    importSpecFile: vi.fn(),
+    importSpecText: vi.fn(),
+    previewSpecFix: vi.fn(),
+    applySpecFix: vi.fn(),
+    saveSpecImport: vi.fn(),
+    discardSpecImport: vi.fn(),
+    getSettings: vi.fn(),
+    saveSettings: vi.fn(),
+    onSpecProgress: vi.fn(),
+    isDesktopApp: vi.fn(),
+    onNativeFileDrop: vi.fn(),
+  };
+}
