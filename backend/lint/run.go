@@ -2,6 +2,9 @@ package lint
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"time"
 
 	"integrationstudio/backend/finding"
 	"integrationstudio/backend/spec"
@@ -19,9 +22,16 @@ var coveredByRewst = map[string]string{
 	"oas3-api-servers":             "covered by " + RuleNoServers,
 }
 
+// DefaultVacuumBudget bounds all of vacuum's work on one spec: on very large
+// specs its document model alone can take minutes (docs/benchmarks.md).
+const DefaultVacuumBudget = 60 * time.Second
+
 // Options tune Run.
 type Options struct {
 	Vacuum VacuumOptions
+	// VacuumBudget bounds vacuum as a whole (default DefaultVacuumBudget).
+	// When it runs out, every rule is reported as skipped — never silently.
+	VacuumBudget time.Duration
 	// SkipVacuum runs only the import and Rewst checks (fast re-lint after a fix preview).
 	SkipVacuum bool
 }
@@ -55,12 +65,27 @@ func Run(ctx context.Context, res *spec.Result, opts Options) (*Report, error) {
 			disabled[id] = why
 		}
 		vopts.Disabled = disabled
-		vf, reports, err := RunVacuum(ctx, res.Document, vopts)
-		if err != nil {
-			return nil, err
+		budget := opts.VacuumBudget
+		if budget <= 0 {
+			budget = DefaultVacuumBudget
 		}
-		findings = append(findings, vf...)
-		rules = reports
+		vctx, cancel := context.WithTimeout(ctx, budget)
+		vf, reports, err := RunVacuum(vctx, res.Document, vopts)
+		cancel()
+		switch {
+		case err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded):
+			reason := fmt.Sprintf("the vacuum rules as a whole exceeded their %s budget on this spec", budget)
+			for _, id := range RecommendedRuleIDs() {
+				rules = append(rules, RuleReport{RuleID: id, Skipped: true, Reason: reason})
+			}
+			findings = append(findings, finding.Finding{RuleID: SkippedRuleID, Severity: finding.Info, Source: Source,
+				Message: fmt.Sprintf("vacuum's recommended rules did not run: %s. The Rewst checks ran in full.", reason)})
+		case err != nil:
+			return nil, err
+		default:
+			findings = append(findings, vf...)
+			rules = reports
+		}
 	}
 	for i := range findings {
 		f := &findings[i]
