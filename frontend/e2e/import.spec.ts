@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 // Runs against `wails dev` (see playwright.config.ts): Chromium at :34115
 // talks to the real Go bindings. In a plain browser a file reaches the app
@@ -8,6 +8,10 @@ import { resolve } from 'node:path';
 
 const helpdesk = resolve(__dirname, '../../backend/spec/testdata/helpdesk.swagger.yaml');
 const troubleshooting = resolve(__dirname, '../../backend/fix/testdata/rewst-troubleshooting.json');
+
+/** Keeps a picture of key screens next to the report, for people reviewing a run. */
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(process.env.ARTIFACTS ?? resolve(__dirname, '../../tests/artifacts'), `${name}.png`) });
 
 /** Fails the test on any Content-Security-Policy violation (CodeMirror injects styles). */
 function watchCsp(page: Page): string[] {
@@ -66,6 +70,7 @@ test('fixes a spec with errors through the diff preview, then saves it as a draf
   }
   await filter.fill('');
   await expect(page.getByTestId('finding-row').first()).toBeVisible();
+  await shot(page, 'import-review');
 
   await page.getByRole('button', { name: /^Fix all/ }).click();
   const dialog = page.getByRole('dialog');
@@ -76,6 +81,7 @@ test('fixes a spec with errors through the diff preview, then saves it as a draf
   await expect(diff.locator('.cm-changedLine').first()).toBeVisible();
   await expect(dialog.getByTestId('fix-change').first()).toBeVisible();
   await expect(dialog.getByTestId('fix-counts')).toContainText('0 errors');
+  await shot(page, 'import-fix-preview');
 
   await dialog.getByRole('button', { name: 'Apply fixes' }).click();
   await expect(dialog).toBeHidden();
