@@ -208,3 +208,35 @@ func TestUnknownRuleIsRefused(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// The same problems in a Swagger 2.0 YAML file: found at lines of the YAML,
+// and all fixed after conversion.
+func TestSwaggerYAMLProblemsAreLocatedAndFixed(t *testing.T) {
+	data, err := os.ReadFile("testdata/rewst-troubleshooting.swagger.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]int{}
+	for _, f := range rewstFindings(t, "legacy.yaml", data) {
+		if f.Severity == finding.Error {
+			lines[f.RuleID] = f.Line
+		}
+	}
+	want := map[string]int{lint.RulePathTrailingSlash: 14, lint.RuleOperationIDMissing: 15, lint.RuleInvalidPattern: 32,
+		lint.RuleOperationIDDuplicate: 40, lint.RuleRequiredUndefined: 48, lint.RuleCircularReference: 53}
+	for rule, line := range want {
+		if lines[rule] != line {
+			t.Errorf("%s at line %d, want %d", rule, lines[rule], line)
+		}
+	}
+	res, _ := spec.Import("legacy.yaml", data, spec.Options{})
+	out, err := fix.Apply(res.Document, fix.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rewstFindings(t, "fixed.json", out.Document) {
+		if f.Severity == finding.Error {
+			t.Errorf("after fix: %+v", f)
+		}
+	}
+}

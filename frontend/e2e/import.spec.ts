@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 // to ImportSpecText.
 
 const helpdesk = resolve(__dirname, '../../backend/spec/testdata/helpdesk.swagger.yaml');
+const legacySwagger = resolve(__dirname, '../../backend/fix/testdata/rewst-troubleshooting.swagger.yaml');
 const troubleshooting = resolve(__dirname, '../../backend/fix/testdata/rewst-troubleshooting.json');
 
 /** Keeps a picture of key screens next to the report, for people reviewing a run. */
@@ -51,6 +52,27 @@ test('imports a Swagger 2.0 YAML file: converted to OpenAPI 3, with its actions'
   // Nothing was stored: Discard goes back to the first step.
   await page.getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByTestId('spec-dropzone')).toBeVisible();
+});
+
+test('a Swagger 2.0 YAML file with problems: findings in the original file, Fix all, then its actions', async ({ page }) => {
+  await openImport(page);
+  await page.getByTestId('spec-file-input').setInputFiles(legacySwagger);
+  await expect(page.getByTestId('import-version')).toHaveText('Swagger 2.0 (YAML) → converted to OpenAPI 3.0.3');
+  await expect(page.getByTestId('count-errors')).toHaveText('6 errors');
+  // Lines point into the YAML the user dropped, even for converted definitions.
+  await expect(page.getByTestId('finding-row').filter({ hasText: 'circular-reference' })).toContainText('53:9');
+
+  await page.getByRole('button', { name: /^Fix all/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('fix-counts')).toContainText('0 errors');
+  await dialog.getByRole('button', { name: 'Apply fixes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('count-errors')).toHaveText('0 errors');
+
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  await expect(page.getByTestId('action-row')).toHaveCount(3);
+  await expect(page.getByTestId('action-row').filter({ hasText: '/cages' }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Discard' }).click();
 });
 
 test('fixes a spec with errors through the diff preview, then saves it as a draft', async ({ page }) => {
