@@ -19,7 +19,7 @@ APT_TEST := xvfb xauth gnome-keyring dbus dbus-x11 chromium imagemagick
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps-run deps-test vet go-test frontend-test e2e bindings clean
+.PHONY: run test build deps-run deps-test vet go-test frontend-test e2e bindings bench clean
 
 ## run: install what is missing, build the app, open it on its default data dir
 run: build
@@ -63,6 +63,11 @@ frontend-test: deps-test
 e2e: deps-test build
 	@mkdir -p $(ARTIFACTS)
 	WAILS=$(WAILS) APP_BIN=$(CURDIR)/$(APP_BIN) ARTIFACTS=$(ARTIFACTS) scripts/e2e.sh
+
+## bench: Go benchmarks, then our import against `redocly lint` on big real specs (docs/benchmarks.md)
+bench: build
+	go test ./backend/worker/ -run '^$$' -bench 'ImportWithoutVacuum|Import/(helpdesk|asana)' -benchtime 3x
+	scripts/bench-vs-redocly.sh
 
 ## bindings: regenerate frontend/wailsjs after changing app.go
 bindings: $(WAILS)
