@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -30,6 +31,25 @@ func read(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+var (
+	importCacheMu sync.Mutex
+	importCache   = map[string]*spec.Result{}
+)
+
+// importTestdata imports a testdata file once per test binary: the large
+// real specs take seconds each under -race, and several tests read them.
+func importTestdata(t *testing.T, file string) *spec.Result {
+	t.Helper()
+	importCacheMu.Lock()
+	defer importCacheMu.Unlock()
+	if res, ok := importCache[file]; ok {
+		return res
+	}
+	res := mustImport(t, file, read(t, file), spec.Options{})
+	importCache[file] = res
+	return res
 }
 
 func mustImport(t *testing.T, name string, data []byte, opts spec.Options) *spec.Result {
@@ -239,12 +259,11 @@ func TestConvertedSwaggerValidatesAsOpenAPI3(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*")
 	n := 0
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			continue // a folder
+		if info, err := os.Stat(f); err != nil || info.IsDir() {
+			continue
 		}
-		res, err := spec.Import(filepath.Base(f), data, spec.Options{})
-		if err != nil || !res.Converted {
+		res := importTestdata(t, filepath.Base(f))
+		if !res.Converted {
 			continue
 		}
 		n++
@@ -412,13 +431,8 @@ func TestPaginationSuggestions(t *testing.T) {
 		{"asana.yaml", "GET", "/goals", spec.PaginationSuggestion{Type: "index", IndexParam: "offset", PageSizeParam: "limit", ResultsKey: "data"}},
 		{"stripe.yaml", "GET", "/v1/customers", spec.PaginationSuggestion{Type: "pointer", AfterParam: "starting_after", PageSizeParam: "limit", ResultsKey: "data", PointerPath: "$.data[-1].id"}},
 	}
-	cache := map[string]*spec.Result{}
 	for _, tt := range tests {
-		res := cache[tt.file]
-		if res == nil {
-			res = mustImport(t, tt.file, read(t, tt.file), spec.Options{})
-			cache[tt.file] = res
-		}
+		res := importTestdata(t, tt.file)
 		var got *spec.PaginationSuggestion
 		for _, a := range res.Actions {
 			if a.Method == tt.method && a.Path == tt.path {
@@ -505,7 +519,7 @@ func TestLargeRealSpecs(t *testing.T) {
 		minOps    int
 		converted bool
 	}{{"k8s.json", 800, true}, {"stripe.yaml", 400, false}} {
-		res := mustImport(t, tt.file, read(t, tt.file), spec.Options{})
+		res := importTestdata(t, tt.file)
 		if res.Operations < tt.minOps || res.Converted != tt.converted {
 			t.Errorf("%s: %d operations, converted %v", tt.file, res.Operations, res.Converted)
 		}
