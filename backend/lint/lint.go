@@ -48,6 +48,8 @@ import (
 	doctor "github.com/pb33f/doctor/model"
 	"github.com/pb33f/libopenapi"
 	"github.com/pb33f/libopenapi/datamodel"
+	"github.com/pb33f/libopenapi/datamodel/high/base"
+	v3high "github.com/pb33f/libopenapi/datamodel/high/v3"
 	"github.com/pb33f/libopenapi/index"
 	libutils "github.com/pb33f/libopenapi/utils"
 	"gopkg.in/yaml.v3"
@@ -163,6 +165,11 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		toRun = append(toRun, rule)
 	}
 
+	withDoctor := false
+	for _, r := range toRun {
+		withDoctor = withDoctor || needsDoctor[r.Id]
+	}
+
 	// Vacuum gets the document one value per line. pb33f/doctor's model walk
 	// compares every pair of objects that share a line, so on compact JSON
 	// (everything on line 1) it is quadratic, and it is also where doctor's
@@ -181,7 +188,7 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 				built <- buildResult{err: fmt.Errorf("lint: building the document panicked: %v", p)}
 			}
 		}()
-		built <- buildDocuments(spec)
+		built <- buildDocuments(spec, withDoctor)
 	}()
 	var b buildResult
 	select {
@@ -252,8 +259,16 @@ type documents struct {
 	specInfo, specInfoUnresolved *datamodel.SpecInfo
 	index, indexUnresolved       *index.SpecIndex
 	root, rootUnresolved         *yaml.Node
-	dr                           *doctor.DrDocument
+	dr                           *doctor.DrDocument         // nil when no rule to run needs it
+	failedSchemas                []*base.SchemaProxy        // schemas that could not be built
 	buildResults                 []model.RuleFunctionResult // problems found while building
+	phases                       []phase                    // how long each build step took
+}
+
+// phase is one timed step of buildDocuments (reported by the profile test).
+type phase struct {
+	name     string
+	duration time.Duration
 }
 
 type buildResult struct {
@@ -262,6 +277,29 @@ type buildResult struct {
 }
 
 var quietLogger = slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError + 1}))
+
+// needsDoctor are the rules whose vacuum functions (v0.16.5) read the
+// pb33f/doctor model (RuleFunctionContext.DrDocument) and find nothing
+// without it. Others use it at most to name a JSONPath for a result that
+// already has its node (pattern, oasDocumentSchema), which the converter
+// does not need.
+var needsDoctor = map[string]bool{
+	"component-description":       true, // oasComponentDescriptions: V3Document.Components
+	"duplicated-entry-in-enum":    true, // duplicatedEnum: Schemas
+	"info-description":            true, // infoDescription: V3Document.Info
+	"info-license-spdx":           true, // infoLicenseURLSPDX: V3Document.Info
+	"no-request-body":             true, // noRequestBody: V3Document.Paths
+	"oas-schema-check":            true, // schemaTypeCheck: Schemas
+	"oas3-example-external-check": true, // oasExampleExternal: Parameters, Headers, MediaTypes
+	"oas3-missing-example":        true, // oasExampleMissing: Parameters, Headers, MediaTypes, Schemas
+	"oas3-valid-schema-example":   true, // oasExampleSchema: Schemas, Parameters, Headers, MediaTypes
+	"operation-description":       true, // oasDescriptions: V3Document.Paths
+	"operation-operationId":       true, // oasOpId: V3Document.Paths
+	"operation-tag-defined":       true, // oasTagDefined: V3Document.Tags, Paths
+	"operation-tags":              true, // oasOperationTags: V3Document.Paths
+	"path-item-refs":              true, // pathItemReferences: V3Document.Paths
+	"paths-kebab-case":            true, // pathsKebabCase: V3Document.Paths
+}
 
 // doctorSchemaCache is the doctor model's schema cache, which vacuum's
 // runner turns on. With it, a schema used in several places is walked once,
@@ -289,7 +327,21 @@ func documentConfig() *datamodel.DocumentConfiguration {
 // buildDocuments mirrors what vacuum's runner (motor.ApplyRulesToRuleSet)
 // builds for an OpenAPI 3 document, plus a sequential warm-up of every schema
 // before the doctor model is built (see prewarmSchemas).
-func buildDocuments(spec []byte) buildResult {
+//
+// The doctor model, by far the most expensive part (docs/benchmarks.md), is
+// built only when withDoctor is set: when a rule to run needs it
+// (needsDoctor).
+func buildDocuments(spec []byte, withDoctor bool) buildResult {
+	var phases []phase
+	var phasesMu sync.Mutex
+	timed := func(name string, f func()) {
+		start := time.Now()
+		f()
+		phasesMu.Lock()
+		phases = append(phases, phase{name, time.Since(start)})
+		phasesMu.Unlock()
+	}
+	start := time.Now()
 	resolved, err := libopenapi.NewDocumentWithConfiguration(spec, documentConfig())
 	if err != nil {
 		return buildResult{err: fmt.Errorf("lint: vacuum could not read the document: %w", err)}
@@ -304,8 +356,13 @@ func buildDocuments(spec []byte) buildResult {
 	// A model that cannot be built entirely (e.g. a path item $ref that
 	// cannot be resolved) still gets linted, as vacuum does: the rules work
 	// on the indexes; only the doctor model is then missing.
-	_, resolvedErrs := resolved.BuildV3Model()
-	mod, unresolvedErrs := unresolved.BuildV3Model()
+	phases = append(phases, phase{"libopenapi: parse ×2", time.Since(start)})
+	var resolvedErrs, unresolvedErrs []error
+	var mod *libopenapi.DocumentModel[v3high.Document]
+	timed("libopenapi: index + model ×2", func() {
+		_, resolvedErrs = resolved.BuildV3Model()
+		mod, unresolvedErrs = unresolved.BuildV3Model()
+	})
 	rolodex, rolodexUnresolved := resolved.GetRolodex(), unresolved.GetRolodex()
 	if rolodex == nil || rolodexUnresolved == nil || rolodex.GetRootIndex() == nil || rolodexUnresolved.GetRootIndex() == nil {
 		return buildResult{err: fmt.Errorf("lint: vacuum could not index the document: %w",
@@ -321,13 +378,20 @@ func buildDocuments(spec []byte) buildResult {
 	go func() {
 		defer wg.Done()
 		defer func() { panicked = recover() }()
-		rolodex.Resolve()
+		timed("libopenapi: resolve (concurrent)", rolodex.Resolve)
 	}()
 	if mod != nil {
-		prewarmSchemas(&mod.Model, rolodexUnresolved.GetIndexes(), d.indexUnresolved)
-		d.dr = doctor.NewDrDocumentWithConfig(mod, &doctor.DrConfig{UseSchemaCache: doctorSchemaCache})
+		timed("prewarm schemas", func() {
+			d.failedSchemas = prewarmSchemas(&mod.Model, rolodexUnresolved.GetIndexes(), d.indexUnresolved)
+		})
+		if withDoctor {
+			timed("doctor model", func() {
+				d.dr = doctor.NewDrDocumentWithConfig(mod, &doctor.DrConfig{UseSchemaCache: doctorSchemaCache})
+			})
+		}
 	}
 	wg.Wait()
+	d.phases = phases
 	if panicked != nil {
 		panic(panicked)
 	}
@@ -393,6 +457,15 @@ func buildProblems(d *documents, resolvedErrs []error) []model.RuleFunctionResul
 			}
 			if be.DrSchemaProxy != nil {
 				r.Path = be.DrSchemaProxy.GenerateJSONPath()
+			}
+			out = append(out, r)
+		}
+	} else {
+		// The same problems, found while warming the schemas up.
+		for _, sp := range d.failedSchemas {
+			r := model.RuleFunctionResult{RuleId: schemaBuildRule.Id, Rule: schemaBuildRule, Message: sp.GetBuildError().Error()}
+			if sp.GoLow() != nil {
+				r.StartNode = sp.GoLow().GetKeyNode()
 			}
 			out = append(out, r)
 		}

@@ -21,7 +21,10 @@ import (
 //
 // Once everything is built, the walk only reads. This is what makes
 // RunVacuum pass the race detector on specs with schema $refs.
-func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.SpecIndex) {
+//
+// It returns, in the order met, the schemas that could not be built (what
+// doctor reports as build errors, used when the doctor model is not built).
+func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.SpecIndex) []*base.SchemaProxy {
 	for _, idx := range append(indexes, root) {
 		if idx != nil {
 			idx.GetHighCache()
@@ -29,6 +32,7 @@ func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.Sp
 	}
 	w := &warmer{seen: map[visitKey]bool{}}
 	w.walk(reflect.ValueOf(doc), 0)
+	return w.failed
 }
 
 const highModelPkg = "github.com/pb33f/libopenapi/datamodel/high"
@@ -36,7 +40,8 @@ const highModelPkg = "github.com/pb33f/libopenapi/datamodel/high"
 var schemaProxyType = reflect.TypeOf((*base.SchemaProxy)(nil))
 
 type warmer struct {
-	seen map[visitKey]bool
+	seen   map[visitKey]bool
+	failed []*base.SchemaProxy
 }
 
 type visitKey struct {
@@ -71,8 +76,11 @@ func (w *warmer) walk(v reflect.Value, depth int) {
 		}
 		if v.Type() == schemaProxyType {
 			w.seen[key] = true
-			if s := v.Interface().(*base.SchemaProxy).Schema(); s != nil {
+			sp := v.Interface().(*base.SchemaProxy)
+			if s := sp.Schema(); s != nil {
 				w.walk(reflect.ValueOf(s), depth+1)
+			} else if sp.GetBuildError() != nil {
+				w.failed = append(w.failed, sp)
 			}
 			return
 		}
