@@ -77,17 +77,19 @@ type ActionRow struct {
 
 // Preview is what the review screen shows.
 type Preview struct {
-	ImportID    string            `json:"importId"`
-	FileName    string            `json:"fileName"`
-	Format      spec.Format       `json:"format"`
-	Version     string            `json:"version"`
-	Converted   bool              `json:"converted"`
-	Title       string            `json:"title"`
-	Findings    []finding.Finding `json:"findings"`
-	Counts      finding.Counts    `json:"counts"`
-	Fixable     int               `json:"fixable"`
-	Actions     []ActionRow       `json:"actions"`
-	Suggestions spec.Suggestions  `json:"suggestions"`
+	ImportID  string      `json:"importId"`
+	FileName  string      `json:"fileName"`
+	Format    spec.Format `json:"format"`
+	Version   string      `json:"version"`
+	Converted bool        `json:"converted"`
+	// DocumentVersion is the OpenAPI version of the clean document.
+	DocumentVersion string            `json:"documentVersion"`
+	Title           string            `json:"title"`
+	Findings        []finding.Finding `json:"findings"`
+	Counts          finding.Counts    `json:"counts"`
+	Fixable         int               `json:"fixable"`
+	Actions         []ActionRow       `json:"actions"`
+	Suggestions     spec.Suggestions  `json:"suggestions"`
 }
 
 // FixPreview shows what fixes would do, before anything changes.
@@ -175,7 +177,7 @@ func (s *Service) ApplyFix(ctx context.Context, id string, opts fix.Options) (Pr
 		return Preview{}, err
 	}
 	// Keep what the user's file was: format, version, conversion.
-	re.Format, re.Version, re.Converted = p.imported.Format, p.imported.Version, p.imported.Converted
+	re.Format, re.Version, re.Converted, re.DocumentVersion = p.imported.Format, p.imported.Version, p.imported.Converted, p.imported.DocumentVersion
 	s.mu.Lock()
 	p.imported = re
 	s.mu.Unlock()
@@ -218,7 +220,7 @@ func preview(id, fileName string, im *worker.Imported) Preview {
 			fixable++
 		}
 	}
-	return Preview{ImportID: id, FileName: fileName, Format: im.Format, Version: im.Version, Converted: im.Converted,
+	return Preview{ImportID: id, FileName: fileName, Format: im.Format, Version: im.Version, Converted: im.Converted, DocumentVersion: im.DocumentVersion,
 		Title: im.Title, Findings: im.Findings, Counts: im.Counts, Fixable: fixable, Actions: rows, Suggestions: im.Suggestions}
 }
 

@@ -24,12 +24,14 @@ type Options struct {
 
 // Result is an imported spec: the clean OpenAPI 3 document and what it offers.
 type Result struct {
-	Name        string `json:"name"`
-	Format      Format `json:"format"`
-	Version     string `json:"version"`   // as detected in the input
-	Converted   bool   `json:"converted"` // Swagger 2.0 → OpenAPI 3.0.3
-	Title       string `json:"title"`
-	Description string `json:"description"`
+	Name      string `json:"name"`
+	Format    Format `json:"format"`
+	Version   string `json:"version"`   // as detected in the input
+	Converted bool   `json:"converted"` // Swagger 2.0 → OpenAPI 3.0.3
+	// DocumentVersion is the OpenAPI version of Document.
+	DocumentVersion string `json:"documentVersion"`
+	Title           string `json:"title"`
+	Description     string `json:"description"`
 	// Document is the OpenAPI 3 document as compact JSON.
 	Document    []byte            `json:"-"`
 	Operations  int               `json:"operations"`
@@ -52,7 +54,10 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Name: name, Format: src.Format, Version: src.Version, Converted: src.Swagger, Source: src}
+	res := &Result{Name: name, Format: src.Format, Version: src.Version, Converted: src.Swagger, DocumentVersion: src.Version, Source: src}
+	if src.Swagger {
+		res.DocumentVersion = convertedVersion
+	}
 	refFindings, unresolved := checkRefs(src, opts.Refs)
 	res.Findings = append(res.Findings, refFindings...)
 

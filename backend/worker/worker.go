@@ -48,23 +48,25 @@ type ImportRequest struct {
 
 // Imported is the outcome of an ImportRequest.
 type Imported struct {
-	Name        string            `json:"name"`
-	Format      spec.Format       `json:"format"`
-	Version     string            `json:"version"`
-	Converted   bool              `json:"converted"`
-	Title       string            `json:"title"`
-	Description string            `json:"description"`
-	Document    json.RawMessage   `json:"document"`
-	Actions     []spec.Action     `json:"actions"`
-	Suggestions spec.Suggestions  `json:"suggestions"`
-	Findings    []finding.Finding `json:"findings"`
-	Counts      finding.Counts    `json:"counts"`
-	Rules       []lint.RuleReport `json:"rules"`
+	Name      string      `json:"name"`
+	Format    spec.Format `json:"format"`
+	Version   string      `json:"version"`
+	Converted bool        `json:"converted"`
+	// DocumentVersion is the OpenAPI version of Document (3.0.3 after a conversion).
+	DocumentVersion string            `json:"documentVersion"`
+	Title           string            `json:"title"`
+	Description     string            `json:"description"`
+	Document        json.RawMessage   `json:"document"`
+	Actions         []spec.Action     `json:"actions"`
+	Suggestions     spec.Suggestions  `json:"suggestions"`
+	Findings        []finding.Finding `json:"findings"`
+	Counts          finding.Counts    `json:"counts"`
+	Rules           []lint.RuleReport `json:"rules"`
 }
 
 // Result turns the payload back into what integration.Import stores.
 func (im *Imported) Result() *spec.Result {
-	return &spec.Result{Name: im.Name, Format: im.Format, Version: im.Version, Converted: im.Converted,
+	return &spec.Result{Name: im.Name, Format: im.Format, Version: im.Version, Converted: im.Converted, DocumentVersion: im.DocumentVersion,
 		Title: im.Title, Description: im.Description, Document: im.Document, Operations: len(im.Actions),
 		Actions: im.Actions, Suggestions: im.Suggestions, Findings: im.Findings}
 }
@@ -128,7 +130,7 @@ func handleImport(ctx context.Context, req ImportRequest, progress func(Progress
 	}
 	progress(Progress{Stage: StageActions, Message: "Building actions"})
 	return &Imported{
-		Name: res.Name, Format: res.Format, Version: res.Version, Converted: res.Converted,
+		Name: res.Name, Format: res.Format, Version: res.Version, Converted: res.Converted, DocumentVersion: res.DocumentVersion,
 		Title: res.Title, Description: res.Description, Document: res.Document,
 		Actions: res.Actions, Suggestions: res.Suggestions,
 		Findings: report.Findings, Counts: report.Counts, Rules: report.Rules,

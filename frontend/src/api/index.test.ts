@@ -16,6 +16,7 @@ describe('toImportPreview', () => {
       format: 'yaml',
       version: '2.0',
       converted: true,
+      documentVersion: '3.0.3',
       title: 'A',
       findings: null,
       counts: null,
@@ -24,6 +25,7 @@ describe('toImportPreview', () => {
       suggestions: { auth: null, host: null, pagination: null },
     });
     expect(p.findings).toEqual([]);
+    expect(p.documentVersion).toBe('3.0.3');
     expect(p.counts).toEqual({ errors: 0, warnings: 0, infos: 0 });
     expect(p.actions[0]).toMatchObject({ method: 'GET', tags: [] });
     expect(p.suggestions).toEqual({ auth: [] });

@@ -243,6 +243,7 @@ export function toImportPreview(raw: Raw): ImportPreview {
     format: str(raw.format),
     version: str(raw.version),
     converted: raw.converted === true,
+    documentVersion: str(raw.documentVersion),
     title: str(raw.title),
     findings: arr(raw.findings).map(toFinding),
     counts: toCounts(raw.counts),

@@ -113,6 +113,8 @@ export interface ImportPreview {
   version: string;
   /** True when a Swagger 2.0 document was converted to OpenAPI 3. */
   converted: boolean;
+  /** The OpenAPI version of the clean document ("3.0.3" after a conversion). */
+  documentVersion: string;
   title: string;
   findings: Finding[];
   counts: FindingCounts;

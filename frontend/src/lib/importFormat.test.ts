@@ -3,10 +3,10 @@ import { methodColor, plural, suggestedName, versionLabel } from './importFormat
 
 describe('versionLabel', () => {
   it('names a converted Swagger file and a native OpenAPI one', () => {
-    expect(versionLabel({ version: '2.0', format: 'yaml', converted: true })).toBe(
+    expect(versionLabel({ version: '2.0', format: 'yaml', converted: true, documentVersion: '3.0.3' })).toBe(
       'Swagger 2.0 (YAML) → converted to OpenAPI 3.0.3',
     );
-    expect(versionLabel({ version: '3.1.0', format: 'json', converted: false })).toBe('OpenAPI 3.1.0 (JSON)');
+    expect(versionLabel({ version: '3.1.0', format: 'json', converted: false, documentVersion: '3.1.0' })).toBe('OpenAPI 3.1.0 (JSON)');
   });
 });
 

@@ -1,12 +1,9 @@
 import type { ImportPreview, Severity } from '../api';
 
-/** Swagger 2.0 documents are converted to this version (backend/spec/convert.go). */
-export const CONVERTED_OPENAPI_VERSION = '3.0.3';
-
 /** "Swagger 2.0 (YAML) → converted to OpenAPI 3.0.3" or "OpenAPI 3.1.0 (JSON)". */
-export function versionLabel(p: Pick<ImportPreview, 'version' | 'format' | 'converted'>): string {
+export function versionLabel(p: Pick<ImportPreview, 'version' | 'format' | 'converted' | 'documentVersion'>): string {
   const format = p.format ? ` (${p.format.toUpperCase()})` : '';
-  if (p.converted) return `Swagger ${p.version || '2.0'}${format} → converted to OpenAPI ${CONVERTED_OPENAPI_VERSION}`;
+  if (p.converted) return `Swagger ${p.version || '2.0'}${format} → converted to OpenAPI ${p.documentVersion || '3'}`;
   return `OpenAPI ${p.version || '3'}${format}`;
 }
 

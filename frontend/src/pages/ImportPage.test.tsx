@@ -183,7 +183,7 @@ describe('ImportPage: choosing input', () => {
   it('in a browser, Choose file… opens the file input and the chosen file is sent as text', async () => {
     const user = userEvent.setup();
     m.desktop.mockReturnValue(false);
-    m.importText.mockResolvedValue(importPreview({ fileName: 'petstore.json', format: 'json', version: '3.1.0', converted: false }));
+    m.importText.mockResolvedValue(importPreview({ fileName: 'petstore.json', format: 'json', version: '3.1.0', converted: false, documentVersion: '3.1.0' }));
     renderPage();
     const input = screen.getByTestId('spec-file-input') as HTMLInputElement;
     const click = vi.spyOn(input, 'click');

@@ -74,6 +74,7 @@ export function importPreview(overrides: Partial<ImportPreview> = {}): ImportPre
     format: 'yaml',
     version: '2.0',
     converted: true,
+    documentVersion: '3.0.3',
     title: 'Helpdesk API (v2)',
     findings,
     counts: { errors: count('error'), warnings: count('warning'), infos: count('info') },

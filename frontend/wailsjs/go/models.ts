@@ -175,6 +175,7 @@ export namespace importer {
 	    format: string;
 	    version: string;
 	    converted: boolean;
+	    documentVersion: string;
 	    title: string;
 	    findings: finding.Finding[];
 	    counts: finding.Counts;
@@ -193,6 +194,7 @@ export namespace importer {
 	        this.format = source["format"];
 	        this.version = source["version"];
 	        this.converted = source["converted"];
+	        this.documentVersion = source["documentVersion"];
 	        this.title = source["title"];
 	        this.findings = this.convertValues(source["findings"], finding.Finding);
 	        this.counts = this.convertValues(source["counts"], finding.Counts);
