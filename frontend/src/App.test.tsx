@@ -5,27 +5,8 @@ import * as api from './api';
 import { App } from './App';
 import { renderWithProviders } from './test/render';
 
-vi.mock('./api', async () => {
-  const errors = await vi.importActual<typeof import('./api/errors')>('./api/errors');
-  return {
-    ...errors,
-    getAppInfo: vi.fn(),
-    listIntegrations: vi.fn(),
-    createIntegration: vi.fn(),
-    openExternal: vi.fn(),
-    getStartupProblem: vi.fn(),
-    quitApp: vi.fn(),
-    getSettings: vi.fn(),
-    saveSettings: vi.fn(),
-    onSpecProgress: vi.fn(),
-    isDesktopApp: vi.fn(),
-    onNativeFileDrop: vi.fn(),
-    pickSpecFile: vi.fn(),
-    importSpecFile: vi.fn(),
-    importSpecText: vi.fn(),
-    discardSpecImport: vi.fn(),
-  };
-});
+// Tests never load the Wails bindings: the whole api module is replaced.
+vi.mock('./api', async () => (await import('./test/apiMock')).apiMock());
 
 const NAV = ['Integrations', 'Blueprints', 'Webhooks', 'API tokens', 'Settings'];
 

@@ -8,27 +8,7 @@ import { renderWithProviders } from '../test/render';
 import { IntegrationsPage } from './IntegrationsPage';
 
 // Tests never load the Wails bindings: the whole api module is replaced.
-vi.mock('../api', async () => {
-  const errors = await vi.importActual<typeof import('../api/errors')>('../api/errors');
-  return {
-    ...errors,
-    getAppInfo: vi.fn(),
-    listIntegrations: vi.fn(),
-    createIntegration: vi.fn(),
-    openExternal: vi.fn(),
-    getStartupProblem: vi.fn(),
-    quitApp: vi.fn(),
-    getSettings: vi.fn(),
-    saveSettings: vi.fn(),
-    onSpecProgress: vi.fn(),
-    isDesktopApp: vi.fn(),
-    onNativeFileDrop: vi.fn(),
-    pickSpecFile: vi.fn(),
-    importSpecFile: vi.fn(),
-    importSpecText: vi.fn(),
-    discardSpecImport: vi.fn(),
-  };
-});
+vi.mock('../api', async () => (await import('../test/apiMock')).apiMock());
 
 const list = vi.mocked(api.listIntegrations);
 const create = vi.mocked(api.createIntegration);
