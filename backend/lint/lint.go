@@ -86,6 +86,9 @@ type VacuumOptions struct {
 	// beforeRule, when set (tests only), runs in a rule's goroutine before
 	// the rule, inside its budget.
 	beforeRule func(ruleID string)
+	// vacuumOnly (tests only) runs vacuum's own function for the rules
+	// this package re-implements (nativeRules), to compare the two.
+	vacuumOnly bool
 }
 
 // RuleReport says how one rule of the set fared: one per rule that ran or
@@ -99,7 +102,9 @@ type RuleReport struct {
 	Findings int `json:"findings"`
 	// Skipped says the rule did not run, or did not run to completion, and
 	// Reason says why: "exceeded the 30s budget", "disabled: <reason>",
-	// "not applicable: …", "panicked: …", "cancelled".
+	// "not applicable: …", "panicked: …", "cancelled". A rule that ran
+	// in this package's re-implementation (not vacuum's function) has
+	// Skipped false and a Reason starting "re-implemented for speed".
 	Skipped bool   `json:"skipped"`
 	Reason  string `json:"reason,omitempty"`
 }
@@ -165,8 +170,15 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		toRun = append(toRun, rule)
 	}
 
+	// Rules re-implemented here run instead of vacuum's functions; the
+	// doctor model is built only if a rule left to vacuum needs it.
+	natives := map[string]nativeRule{}
 	withDoctor := false
 	for _, r := range toRun {
+		if n, ok := nativeRules[r.Id]; ok && !opts.vacuumOnly {
+			natives[r.Id] = n
+			continue
+		}
 		withDoctor = withDoctor || needsDoctor[r.Id]
 	}
 
@@ -199,6 +211,8 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 	if b.err != nil {
 		return nil, nil, b.err
 	}
+	b.docs.natives = natives
+	b.docs.doctorSlot = make(chan struct{}, 1)
 
 	outcomes := runRules(ctx, b.docs, toRun, budget, opts.beforeRule)
 	if err := ctx.Err(); err != nil {
@@ -222,7 +236,11 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		for _, vr := range o.results {
 			add(vr, o.rule)
 		}
-		reports[o.rule.Id] = &RuleReport{RuleID: o.rule.Id, Duration: o.duration, Skipped: o.reason != "", Reason: o.reason}
+		rep := &RuleReport{RuleID: o.rule.Id, Duration: o.duration, Skipped: o.reason != "", Reason: o.reason}
+		if _, ok := natives[o.rule.Id]; ok && !rep.Skipped {
+			rep.Reason = reimplementedReason
+		}
+		reports[o.rule.Id] = rep
 		if o.reason != "" {
 			findings = append(findings, finding.Finding{
 				RuleID:   SkippedRuleID,
@@ -261,6 +279,9 @@ type documents struct {
 	root, rootUnresolved         *yaml.Node
 	dr                           *doctor.DrDocument         // nil when no rule to run needs it
 	failedSchemas                []*base.SchemaProxy        // schemas that could not be built
+	model                        *v3high.Document           // high-level model of unresolved (nil if it failed)
+	natives                      map[string]nativeRule      // rules run by this package instead of vacuum
+	doctorSlot                   chan struct{}              // one rule on the doctor model at a time (cap 1)
 	buildResults                 []model.RuleFunctionResult // problems found while building
 	phases                       []phase                    // how long each build step took
 }
@@ -279,17 +300,20 @@ type buildResult struct {
 var quietLogger = slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError + 1}))
 
 // needsDoctor are the rules whose vacuum functions (v0.16.5) read the
-// pb33f/doctor model (RuleFunctionContext.DrDocument) and find nothing
-// without it. Others use it at most to name a JSONPath for a result that
-// already has its node (pattern, oasDocumentSchema), which the converter
-// does not need.
+// pb33f/doctor model (RuleFunctionContext.DrDocument): most find nothing
+// without it. pattern uses it only to name the JSONPath of a result about a
+// pattern that does not compile, which already has its node.
 var needsDoctor = map[string]bool{
-	"component-description":       true, // oasComponentDescriptions: V3Document.Components
-	"duplicated-entry-in-enum":    true, // duplicatedEnum: Schemas
-	"info-description":            true, // infoDescription: V3Document.Info
-	"info-license-spdx":           true, // infoLicenseURLSPDX: V3Document.Info
-	"no-request-body":             true, // noRequestBody: V3Document.Paths
-	"oas-schema-check":            true, // schemaTypeCheck: Schemas
+	"component-description":    true, // oasComponentDescriptions: V3Document.Components
+	"duplicated-entry-in-enum": true, // duplicatedEnum: Schemas
+	"info-description":         true, // infoDescription: V3Document.Info
+	"info-license-spdx":        true, // infoLicenseURLSPDX: V3Document.Info
+	"no-request-body":          true, // noRequestBody: V3Document.Paths
+	"oas-schema-check":         true, // schemaTypeCheck: Schemas
+	// oasDocumentSchema finds the same problems without the model, but
+	// places each one with DrDocument.LocateModelByLine; without it, its
+	// findings land elsewhere and fewer of them are merged.
+	"oas3-schema":                 true,
 	"oas3-example-external-check": true, // oasExampleExternal: Parameters, Headers, MediaTypes
 	"oas3-missing-example":        true, // oasExampleMissing: Parameters, Headers, MediaTypes, Schemas
 	"oas3-valid-schema-example":   true, // oasExampleSchema: Schemas, Parameters, Headers, MediaTypes
@@ -381,6 +405,7 @@ func buildDocuments(spec []byte, withDoctor bool) buildResult {
 		timed("libopenapi: resolve (concurrent)", rolodex.Resolve)
 	}()
 	if mod != nil {
+		d.model = &mod.Model
 		timed("prewarm schemas", func() {
 			d.failedSchemas = prewarmSchemas(&mod.Model, rolodexUnresolved.GetIndexes(), d.indexUnresolved)
 		})
@@ -530,8 +555,25 @@ func runOneRule(ctx context.Context, d *documents, rule *model.Rule, builtins fu
 		reason  string
 	}
 	ch := make(chan done, 1) // buffered: an abandoned rule must not block forever
+	// Rules on the doctor model run one at a time: several of vacuum's
+	// functions build libopenapi schemas lazily from the model (e.g. an
+	// array's items) without synchronisation, which races between rules.
+	// The slot is held until the rule's goroutine ends, even if abandoned.
+	_, native := d.natives[rule.Id]
+	serial := needsDoctor[rule.Id] && !native && d.doctorSlot != nil
+	if serial {
+		select {
+		case d.doctorSlot <- struct{}{}:
+		case <-ctx.Done():
+			o.reason = "cancelled"
+			return o
+		}
+	}
 	start := time.Now()
 	go func() {
+		if serial {
+			defer func() { <-d.doctorSlot }()
+		}
 		defer func() {
 			if p := recover(); p != nil {
 				ch <- done{reason: fmt.Sprintf("panicked: %v", p)}
@@ -573,6 +615,9 @@ func budgetReason(budget time.Duration) string {
 // buildResults): find the nodes its `given` paths select, then call its
 // function(s) on each node. It returns a reason when the rule cannot be run.
 func applyRule(d *documents, rule *model.Rule, builtins functions.Functions, budget time.Duration) ([]model.RuleFunctionResult, string) {
+	if native, ok := d.natives[rule.Id]; ok {
+		return native(d.model, rule), ""
+	}
 	spec, idx, info := d.root, d.index, d.specInfo
 	if !rule.Resolved {
 		spec, idx, info = d.rootUnresolved, d.indexUnresolved, d.specInfoUnresolved

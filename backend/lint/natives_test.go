@@ -1,0 +1,148 @@
+package lint
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	"integrationstudio/backend/finding"
+	"integrationstudio/backend/spec"
+)
+
+// paritySpecs are the small specs the re-implemented rules are compared on,
+// as OpenAPI 3 JSON (Swagger 2.0 converted by spec.Import).
+var paritySpecs = []string{
+	"testdata/petstore-problems.json",
+	"testdata/petstore-clean.json",
+	"testdata/petstore-clean-3.1.json",
+	"testdata/path-rules.json",
+	"../spec/testdata/asana.yaml",
+	"../spec/testdata/petstorev3.json",
+	"../spec/testdata/helpdesk.swagger.yaml",
+	"../spec/testdata/burgershop.openapi.yaml",
+	"../spec/testdata/digitalocean.yaml",
+}
+
+func importedJSON(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := spec.Import(path, data, spec.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Document
+}
+
+// vacuumUnstable are rules whose findings vary from run to run in vacuum
+// itself: operation-operationId-unique reports one of two duplicates in map
+// order; oas3-missing-example skips a schema it has "seen" by hash, in the
+// order doctor's goroutines listed them. They are not compared.
+var vacuumUnstable = map[string]bool{"operation-operationId-unique": true, "oas3-missing-example": true}
+
+func findingsOf(fs []finding.Finding, keep func(id string) bool) []string {
+	var out []string
+	for _, f := range fs {
+		if keep(f.RuleID) {
+			out = append(out, fmt.Sprintf("%s %s %d:%d %s %s", f.RuleID, f.Severity, f.Line, f.Column, f.Pointer, f.Message))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestNativeRulesMatchVacuum compares every finding of the rules
+// re-implemented in natives.go with what vacuum's own functions find (on
+// the doctor model), and checks that not building the doctor model loses
+// nothing else (schema-build-failure comes from the schema warm-up then).
+func TestNativeRulesMatchVacuum(t *testing.T) {
+	t.Parallel()
+	covered := map[string]int{}
+	// Every rule vacuum leaves to the doctor model and we have not
+	// re-implemented: disabling them lets RunVacuum skip the doctor build.
+	noDoctor := map[string]string{}
+	for id := range needsDoctor {
+		if _, ok := nativeRules[id]; !ok {
+			noDoctor[id] = "test"
+		}
+	}
+	for _, path := range paritySpecs {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			var doc []byte
+			if filepath.Dir(path) == "testdata" {
+				doc = readSpec(t, filepath.Base(path))
+			} else {
+				doc = importedJSON(t, path)
+			}
+			ctx := context.Background()
+			want, _, err := RunVacuum(ctx, doc, VacuumOptions{vacuumOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, reps, err := RunVacuum(ctx, doc, VacuumOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := func(id string) bool { return !vacuumUnstable[id] }
+			if g, w := findingsOf(got, all), findingsOf(want, all); !reflect.DeepEqual(g, w) {
+				t.Errorf("findings differ from vacuum's own:\n%s", diffLines(g, w))
+			}
+			for _, r := range reps {
+				if _, ok := nativeRules[r.RuleID]; ok && !r.Skipped && r.Reason != reimplementedReason {
+					t.Errorf("report %+v: want reason %q", r, reimplementedReason)
+				}
+			}
+			for _, f := range want {
+				if _, ok := nativeRules[f.RuleID]; ok {
+					covered[f.RuleID]++
+				}
+			}
+
+			// Without the doctor model.
+			lean, _, err := RunVacuum(ctx, doc, VacuumOptions{Disabled: noDoctor})
+			if err != nil {
+				t.Fatal(err)
+			}
+			keep := func(id string) bool { _, off := noDoctor[id]; return !off && !vacuumUnstable[id] }
+			if g, w := findingsOf(lean, keep), findingsOf(want, keep); !reflect.DeepEqual(g, w) {
+				t.Errorf("without the doctor model, findings differ:\n%s", diffLines(g, w))
+			}
+		})
+	}
+	t.Cleanup(func() {
+		for id := range nativeRules {
+			t.Logf("%-24s %d findings compared", id, covered[id])
+		}
+	})
+}
+
+func diffLines(got, want []string) string {
+	g, w := map[string]bool{}, map[string]bool{}
+	for _, s := range got {
+		g[s] = true
+	}
+	for _, s := range want {
+		w[s] = true
+	}
+	var out string
+	for _, s := range want {
+		if !g[s] {
+			out += "  missing: " + s + "\n"
+		}
+	}
+	for _, s := range got {
+		if !w[s] {
+			out += "  extra:   " + s + "\n"
+		}
+	}
+	if out == "" {
+		out = fmt.Sprintf("  same set, different counts: got %d, want %d\n", len(got), len(want))
+	}
+	return out
+}
