@@ -10,25 +10,6 @@ import (
 
 var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
-func child(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := len(n.Content) - 2; i >= 0; i -= 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
-
-func scalar(n *yaml.Node) string {
-	if n == nil || n.Kind != yaml.ScalarNode {
-		return ""
-	}
-	return n.Value
-}
-
 func str(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
 
 // set puts key: value into mapping m, replacing an existing value in place
@@ -74,14 +55,14 @@ func (o operation) label() string   { return strings.ToUpper(o.method) + " " + o
 
 func operations(root *yaml.Node) []operation {
 	var out []operation
-	paths := child(root, "paths")
+	paths := spec.Child(root, "paths")
 	if paths == nil || paths.Kind != yaml.MappingNode {
 		return nil
 	}
 	for i := 0; i+1 < len(paths.Content); i += 2 {
 		item := paths.Content[i+1]
 		for _, m := range httpMethods {
-			if op := child(item, m); op != nil && op.Kind == yaml.MappingNode {
+			if op := spec.Child(item, m); op != nil && op.Kind == yaml.MappingNode {
 				out = append(out, operation{paths.Content[i].Value, m, op})
 			}
 		}

@@ -13,7 +13,7 @@ import (
 // path items merge; the same method defined on both is a clash left to
 // the user.
 func fixTrailingSlashes(s *state) {
-	paths := child(s.root, "paths")
+	paths := spec.Child(s.root, "paths")
 	if paths == nil {
 		return
 	}
@@ -27,7 +27,7 @@ func fixTrailingSlashes(s *state) {
 			trimmed = "/"
 		}
 		ptr := spec.Pointer("paths", key)
-		target := child(paths, trimmed)
+		target := spec.Child(paths, trimmed)
 		if target == nil {
 			paths.Content[i].Value = trimmed
 			s.changed(lint.RulePathTrailingSlash, ptr, "Renamed path %q to %q.", key, trimmed)
@@ -36,7 +36,7 @@ func fixTrailingSlashes(s *state) {
 		item := paths.Content[i+1]
 		var clashes []string
 		for _, m := range httpMethods {
-			if child(item, m) != nil && child(target, m) != nil {
+			if spec.Child(item, m) != nil && spec.Child(target, m) != nil {
 				clashes = append(clashes, strings.ToUpper(m))
 			}
 		}
@@ -46,7 +46,7 @@ func fixTrailingSlashes(s *state) {
 		}
 		for j := 0; j+1 < len(item.Content); j += 2 {
 			k := item.Content[j].Value
-			if child(target, k) == nil {
+			if spec.Child(target, k) == nil {
 				set(target, k, item.Content[j+1])
 			}
 		}
@@ -59,7 +59,7 @@ func fixTrailingSlashes(s *state) {
 func usedOperationIDs(s *state) map[string]bool {
 	used := map[string]bool{}
 	for _, op := range operations(s.root) {
-		if id := strings.TrimSpace(scalar(child(op.node, "operationId"))); id != "" {
+		if id := strings.TrimSpace(spec.Scalar(spec.Child(op.node, "operationId"))); id != "" {
 			used[id] = true
 		}
 	}
@@ -71,7 +71,7 @@ func usedOperationIDs(s *state) map[string]bool {
 func fixMissingOperationIDs(s *state) {
 	used := usedOperationIDs(s)
 	for _, op := range operations(s.root) {
-		if strings.TrimSpace(scalar(child(op.node, "operationId"))) != "" {
+		if strings.TrimSpace(spec.Scalar(spec.Child(op.node, "operationId"))) != "" {
 			continue
 		}
 		id := unique(operationIDFor(op.method, op.path), used)
@@ -85,8 +85,8 @@ func fixDuplicateOperationIDs(s *state) {
 	used := usedOperationIDs(s)
 	seen := map[string]bool{}
 	for _, op := range operations(s.root) {
-		n := child(op.node, "operationId")
-		id := strings.TrimSpace(scalar(n))
+		n := spec.Child(op.node, "operationId")
+		id := strings.TrimSpace(spec.Scalar(n))
 		if id == "" {
 			continue
 		}
@@ -136,17 +136,17 @@ func operationIDFor(method, path string) string {
 // fixMissingDescriptions fills info.description from the title and an
 // operation's description from its summary.
 func fixMissingDescriptions(s *state) {
-	if info := child(s.root, "info"); info != nil && strings.TrimSpace(scalar(child(info, "description"))) == "" {
-		if title := strings.TrimSpace(scalar(child(info, "title"))); title != "" {
+	if info := spec.Child(s.root, "info"); info != nil && strings.TrimSpace(spec.Scalar(spec.Child(info, "description"))) == "" {
+		if title := strings.TrimSpace(spec.Scalar(spec.Child(info, "title"))); title != "" {
 			set(info, "description", str(title), "title")
 			s.changed(lint.RuleDescriptionMissing, "/info", "Set info.description to the title, %q.", title)
 		}
 	}
 	for _, op := range operations(s.root) {
-		if strings.TrimSpace(scalar(child(op.node, "description"))) != "" {
+		if strings.TrimSpace(spec.Scalar(spec.Child(op.node, "description"))) != "" {
 			continue
 		}
-		if summary := strings.TrimSpace(scalar(child(op.node, "summary"))); summary != "" {
+		if summary := strings.TrimSpace(spec.Scalar(spec.Child(op.node, "summary"))); summary != "" {
 			set(op.node, "description", str(summary), "summary")
 			s.changed(lint.RuleDescriptionMissing, op.pointer(), "Set the description of %s to its summary.", op.label())
 		}

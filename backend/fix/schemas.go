@@ -7,6 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"integrationstudio/backend/lint"
+	"integrationstudio/backend/spec"
 )
 
 var charClass = regexp.MustCompile(`\[(\^?)((?:\\.|[^\]\\])*)\]`)
@@ -41,7 +42,7 @@ func repairPattern(p string) (string, bool) {
 // drops it (the value is then unchecked, which is safer than rejected).
 func fixInvalidPatterns(s *state) {
 	lint.ForEachMapping(s.root, "", func(m *yaml.Node, ptr string) {
-		p := child(m, "pattern")
+		p := spec.Child(m, "pattern")
 		if p == nil || p.Kind != yaml.ScalarNode || lint.ValidPattern(p.Value) == nil {
 			return
 		}
@@ -59,18 +60,18 @@ func fixInvalidPatterns(s *state) {
 // missing from properties, or drops the name (Options).
 func fixUndefinedRequired(s *state) {
 	lint.ForEachMapping(s.root, "", func(m *yaml.Node, ptr string) {
-		req, props := child(m, "required"), child(m, "properties")
+		req, props := spec.Child(m, "required"), spec.Child(m, "properties")
 		if req == nil || req.Kind != yaml.SequenceNode || props == nil || props.Kind != yaml.MappingNode {
 			return
 		}
 		for _, k := range []string{"allOf", "anyOf", "oneOf", "$ref"} {
-			if child(m, k) != nil {
+			if spec.Child(m, k) != nil {
 				return
 			}
 		}
 		kept := req.Content[:0]
 		for _, r := range req.Content {
-			if r.Kind != yaml.ScalarNode || child(props, r.Value) != nil {
+			if r.Kind != yaml.ScalarNode || spec.Child(props, r.Value) != nil {
 				kept = append(kept, r)
 				continue
 			}

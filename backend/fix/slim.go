@@ -17,12 +17,12 @@ var prunable = []string{"schemas", "parameters", "responses", "requestBodies", "
 // slim prunes components nothing reaches and drops examples, which make up
 // much of very large vendor specs and play no part in calls.
 func slim(s *state) {
-	components := child(s.root, "components")
+	components := spec.Child(s.root, "components")
 	reached := map[string]bool{} // "#/components/schemas/X"
 	var queue []*yaml.Node
 	collect := func(n *yaml.Node) {
 		lint.ForEachMapping(n, "", func(m *yaml.Node, _ string) {
-			if ref := scalar(child(m, "$ref")); strings.HasPrefix(ref, "#/components/") && !reached[ref] {
+			if ref := spec.Scalar(spec.Child(m, "$ref")); strings.HasPrefix(ref, "#/components/") && !reached[ref] {
 				reached[ref] = true
 				if target := resolve(s.root, ref); target != nil {
 					queue = append(queue, target)
@@ -35,7 +35,7 @@ func slim(s *state) {
 			collect(s.root.Content[i+1])
 		}
 	}
-	if ss := child(components, "securitySchemes"); ss != nil {
+	if ss := spec.Child(components, "securitySchemes"); ss != nil {
 		collect(ss)
 	}
 	for len(queue) > 0 {
@@ -44,7 +44,7 @@ func slim(s *state) {
 		collect(n)
 	}
 	for _, kind := range prunable {
-		m := child(components, kind)
+		m := spec.Child(components, kind)
 		if m == nil || m.Kind != yaml.MappingNode {
 			continue
 		}
@@ -83,7 +83,7 @@ func slim(s *state) {
 func resolve(root *yaml.Node, ref string) *yaml.Node {
 	n := root
 	for _, tok := range spec.SplitPointer(strings.TrimPrefix(ref, "#")) {
-		n = child(n, tok)
+		n = spec.Child(n, tok)
 		if n == nil {
 			return nil
 		}

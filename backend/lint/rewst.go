@@ -43,20 +43,20 @@ func CheckRewst(root *yaml.Node) []finding.Finding {
 		out = append(out, finding.Finding{RuleID: rule, Severity: sev, Fixable: fixable, Source: "rewst",
 			Pointer: pointer, Message: fmt.Sprintf(format, args...)})
 	}
-	info := child(root, "info")
-	if strings.TrimSpace(scalar(child(info, "description"))) == "" {
-		add(RuleDescriptionMissing, finding.Warning, strings.TrimSpace(scalar(child(info, "title"))) != "", "/info",
+	info := spec.Child(root, "info")
+	if strings.TrimSpace(spec.Scalar(spec.Child(info, "description"))) == "" {
+		add(RuleDescriptionMissing, finding.Warning, strings.TrimSpace(spec.Scalar(spec.Child(info, "title"))) != "", "/info",
 			"The API has no description (info.description).")
 	}
-	if servers := child(root, "servers"); servers == nil || len(servers.Content) == 0 {
+	if servers := spec.Child(root, "servers"); servers == nil || len(servers.Content) == 0 {
 		add(RuleNoServers, finding.Warning, false, "",
 			"The spec names no server (servers, or host in Swagger 2.0), so the hostname must be entered by hand.")
 	}
-	if schemes := child(child(root, "components"), "securitySchemes"); schemes == nil || len(schemes.Content) == 0 {
+	if schemes := spec.Child(spec.Child(root, "components"), "securitySchemes"); schemes == nil || len(schemes.Content) == 0 {
 		add(RuleNoSecurityScheme, finding.Info, false, "",
 			"The spec defines no security scheme: choose the auth method from the vendor's documentation (or No Auth).")
 	}
-	checkOperations(child(root, "paths"), add)
+	checkOperations(spec.Child(root, "paths"), add)
 	checkSchemas(root, add)
 	for _, e := range CircularEdges(root) {
 		what := fmt.Sprintf("from %s back to %s", e.From, e.To)
@@ -87,13 +87,13 @@ func checkOperations(paths *yaml.Node, add addFunc) {
 			continue
 		}
 		for _, m := range httpMethods {
-			op := child(item, m)
+			op := spec.Child(item, m)
 			if op == nil || op.Kind != yaml.MappingNode {
 				continue
 			}
 			opPtr := pathPtr + "/" + m
 			where := strings.ToUpper(m) + " " + path
-			id := strings.TrimSpace(scalar(child(op, "operationId")))
+			id := strings.TrimSpace(spec.Scalar(spec.Child(op, "operationId")))
 			switch {
 			case id == "":
 				add(RuleOperationIDMissing, finding.Error, true, opPtr, "%s has no operationId.", where)
@@ -103,8 +103,8 @@ func checkOperations(paths *yaml.Node, add addFunc) {
 			default:
 				firstUse[id] = opPtr
 			}
-			if strings.TrimSpace(scalar(child(op, "description"))) == "" {
-				add(RuleDescriptionMissing, finding.Warning, strings.TrimSpace(scalar(child(op, "summary"))) != "", opPtr,
+			if strings.TrimSpace(spec.Scalar(spec.Child(op, "description"))) == "" {
+				add(RuleDescriptionMissing, finding.Warning, strings.TrimSpace(spec.Scalar(spec.Child(op, "summary"))) != "", opPtr,
 					"%s has no description.", where)
 			}
 		}
@@ -133,7 +133,7 @@ func checkSchemas(root *yaml.Node, add addFunc) {
 const patternTimeout = 100 * time.Millisecond
 
 func checkPattern(schema *yaml.Node, ptr string, add addFunc) {
-	p := child(schema, "pattern")
+	p := spec.Child(schema, "pattern")
 	if p == nil || p.Kind != yaml.ScalarNode || p.Tag != "!!str" && p.ShortTag() != "!!str" {
 		return
 	}
@@ -164,42 +164,22 @@ func cleanRegexError(err error) error {
 }
 
 func checkRequired(schema *yaml.Node, ptr string, add addFunc) {
-	req, props := child(schema, "required"), child(schema, "properties")
+	req, props := spec.Child(schema, "required"), spec.Child(schema, "properties")
 	if req == nil || req.Kind != yaml.SequenceNode || props == nil || props.Kind != yaml.MappingNode {
 		return
 	}
 	// Composed schemas may define the property in a sibling; only plain objects are judged.
 	for _, k := range []string{"allOf", "anyOf", "oneOf", "$ref"} {
-		if child(schema, k) != nil {
+		if spec.Child(schema, k) != nil {
 			return
 		}
 	}
 	for i, r := range req.Content {
-		if r.Kind == yaml.ScalarNode && child(props, r.Value) == nil {
+		if r.Kind == yaml.ScalarNode && spec.Child(props, r.Value) == nil {
 			add(RuleRequiredUndefined, finding.Error, true, ptr+"/required/"+strconv.Itoa(i),
 				"%q is listed as required but is not defined in properties.", r.Value)
 		}
 	}
-}
-
-// child returns the value of key in mapping n, or nil.
-func child(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := len(n.Content) - 2; i >= 0; i -= 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
-
-func scalar(n *yaml.Node) string {
-	if n == nil || n.Kind != yaml.ScalarNode {
-		return ""
-	}
-	return n.Value
 }
 
 const schemaRefPrefix = "#/components/schemas/"
@@ -216,7 +196,7 @@ type CycleEdge struct {
 // them all leaves no cycle. A self-reference is an edge from a schema to
 // itself.
 func CircularEdges(root *yaml.Node) []CycleEdge {
-	schemas := child(child(root, "components"), "schemas")
+	schemas := spec.Child(spec.Child(root, "components"), "schemas")
 	if schemas == nil || schemas.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -226,7 +206,7 @@ func CircularEdges(root *yaml.Node) []CycleEdge {
 		name := schemas.Content[i].Value
 		names = append(names, name)
 		ForEachMapping(schemas.Content[i+1], spec.Pointer("components", "schemas", name), func(m *yaml.Node, ptr string) {
-			if ref := scalar(child(m, "$ref")); strings.HasPrefix(ref, schemaRefPrefix) {
+			if ref := spec.Scalar(spec.Child(m, "$ref")); strings.HasPrefix(ref, schemaRefPrefix) {
 				to := strings.TrimPrefix(ref, schemaRefPrefix)
 				graph[name] = append(graph[name], CycleEdge{From: name, To: to, Ref: m, Pointer: ptr})
 			}
@@ -263,7 +243,7 @@ func CircularEdges(root *yaml.Node) []CycleEdge {
 			case grey:
 				out = append(out, e)
 			case white:
-				if child(schemas, e.To) != nil {
+				if spec.Child(schemas, e.To) != nil {
 					color[e.To] = grey
 					stack = append(stack, &frame{name: e.To})
 				}

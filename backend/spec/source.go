@@ -87,12 +87,12 @@ func ReadSource(name string, data []byte, limits Limits) (*Source, error) {
 		return nil, sourceError(name, root.Line, "an API description is an object with an \"openapi\" or \"swagger\" field; this file holds a %s.", kindName(root))
 	}
 	src := &Source{Name: name, Format: format, Root: root}
-	if v := mapValue(root, "openapi"); v != nil {
+	if v := Child(root, "openapi"); v != nil {
 		src.Version = v.Value
 		if !strings.HasPrefix(v.Value, "3.0") && !strings.HasPrefix(v.Value, "3.1") {
 			return nil, sourceError(name, v.Line, "OpenAPI version %q is not supported; use 3.0.x, 3.1.x or Swagger 2.0.", v.Value)
 		}
-	} else if v := mapValue(root, "swagger"); v != nil {
+	} else if v := Child(root, "swagger"); v != nil {
 		src.Version, src.Swagger = v.Value, true
 		if v.Value != "2.0" {
 			return nil, sourceError(name, v.Line, "Swagger version %q is not supported; only 2.0 is.", v.Value)
@@ -199,19 +199,6 @@ func topKeys(m *yaml.Node) string {
 		keys = append(keys, "…")
 	}
 	return strings.Join(keys, ", ")
-}
-
-// mapValue returns the value node for key in mapping m, or nil.
-func mapValue(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
 }
 
 func humanBytes(n int64) string {

@@ -37,3 +37,25 @@ func RenderTree(root *yaml.Node) ([]byte, error) {
 	}
 	return w.buf.Bytes(), nil
 }
+
+// Child returns the value of key in mapping n, or nil. When a key repeats,
+// the last one wins, as in JSON parsers (and as the rendered JSON has it).
+func Child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := len(n.Content) - 2; i >= 0; i -= 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// Scalar returns a scalar node's text, or "" for anything else.
+func Scalar(n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return ""
+	}
+	return n.Value
+}
