@@ -279,6 +279,7 @@ type documents struct {
 	root, rootUnresolved         *yaml.Node
 	dr                           *doctor.DrDocument         // nil when no rule to run needs it
 	failedSchemas                []*base.SchemaProxy        // schemas that could not be built
+	native                       *nativeModel               // what natives read, met by prewarmSchemas (nil if no model)
 	model                        *v3high.Document           // high-level model of unresolved (nil if it failed)
 	natives                      map[string]nativeRule      // rules run by this package instead of vacuum
 	doctorSlot                   chan struct{}              // one rule on the doctor model at a time (cap 1)
@@ -407,7 +408,7 @@ func buildDocuments(spec []byte, withDoctor bool) buildResult {
 	if mod != nil {
 		d.model = &mod.Model
 		timed("prewarm schemas", func() {
-			d.failedSchemas = prewarmSchemas(&mod.Model, rolodexUnresolved.GetIndexes(), d.indexUnresolved)
+			d.failedSchemas, d.native = prewarmSchemas(&mod.Model, rolodexUnresolved.GetIndexes(), d.indexUnresolved)
 		})
 		if withDoctor {
 			timed("doctor model", func() {
@@ -616,7 +617,11 @@ func budgetReason(budget time.Duration) string {
 // function(s) on each node. It returns a reason when the rule cannot be run.
 func applyRule(d *documents, rule *model.Rule, builtins functions.Functions, budget time.Duration) ([]model.RuleFunctionResult, string) {
 	if native, ok := d.natives[rule.Id]; ok {
-		return native(d.model, rule), ""
+		m := d.native
+		if m == nil {
+			m = &nativeModel{doc: d.model}
+		}
+		return native(m, rule), ""
 	}
 	spec, idx, info := d.root, d.index, d.specInfo
 	if !rule.Resolved {

@@ -23,16 +23,20 @@ import (
 // RunVacuum pass the race detector on specs with schema $refs.
 //
 // It returns, in the order met, the schemas that could not be built (what
-// doctor reports as build errors, used when the doctor model is not built).
-func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.SpecIndex) []*base.SchemaProxy {
+// doctor reports as build errors, used when the doctor model is not built),
+// and what the rules in natives.go read in place of the doctor model's
+// lists: every schema built (once per SchemaProxy: a schema used through
+// several $refs is listed once per reference), parameter, header and media
+// type met.
+func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.SpecIndex) (failed []*base.SchemaProxy, met *nativeModel) {
 	for _, idx := range append(indexes, root) {
 		if idx != nil {
 			idx.GetHighCache()
 		}
 	}
-	w := &warmer{seen: map[visitKey]bool{}}
+	w := &warmer{seen: map[visitKey]bool{}, met: &nativeModel{doc: doc}}
 	w.walk(reflect.ValueOf(doc), 0)
-	return w.failed
+	return w.failed, w.met
 }
 
 const highModelPkg = "github.com/pb33f/libopenapi/datamodel/high"
@@ -42,6 +46,7 @@ var schemaProxyType = reflect.TypeOf((*base.SchemaProxy)(nil))
 type warmer struct {
 	seen   map[visitKey]bool
 	failed []*base.SchemaProxy
+	met    *nativeModel
 }
 
 type visitKey struct {
@@ -78,6 +83,7 @@ func (w *warmer) walk(v reflect.Value, depth int) {
 			w.seen[key] = true
 			sp := v.Interface().(*base.SchemaProxy)
 			if s := sp.Schema(); s != nil {
+				w.met.schemas = append(w.met.schemas, s)
 				w.walk(reflect.ValueOf(s), depth+1)
 			} else if sp.GetBuildError() != nil {
 				w.failed = append(w.failed, sp)
@@ -88,6 +94,14 @@ func (w *warmer) walk(v reflect.Value, depth int) {
 			return
 		}
 		w.seen[key] = true
+		switch o := v.Interface().(type) {
+		case *v3.Parameter:
+			w.met.parameters = append(w.met.parameters, o)
+		case *v3.Header:
+			w.met.headers = append(w.met.headers, o)
+		case *v3.MediaType:
+			w.met.mediaTypes = append(w.met.mediaTypes, o)
+		}
 		if isOrderedMap(v.Type()) {
 			w.walkOrderedMap(v, depth)
 			return
