@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"integrationstudio/backend/finding"
@@ -21,6 +22,7 @@ var paritySpecs = []string{
 	"testdata/petstore-clean-3.1.json",
 	"testdata/path-rules.json",
 	"testdata/doctor-rules.json",
+	"testdata/schema-rules.json",
 	"../spec/testdata/asana.yaml",
 	"../spec/testdata/petstorev3.json",
 	"../spec/testdata/helpdesk.swagger.yaml",
@@ -94,6 +96,13 @@ func TestNativeRulesMatchVacuum(t *testing.T) {
 			if g, w := findingsOf(got, all), findingsOf(want, all); !reflect.DeepEqual(g, w) {
 				t.Errorf("findings differ from vacuum's own:\n%s", diffLines(g, w))
 			}
+			// oas3-missing-example: what vacuum finds on parameters,
+			// headers and media types does not depend on doctor's order.
+			if g, w := stableMissingExamples(got), stableMissingExamples(want); !reflect.DeepEqual(g, w) {
+				t.Errorf("oas3-missing-example findings differ from vacuum's own:\n%s", diffLines(g, w))
+			} else {
+				covered["oas3-missing-example (stable part)"] += len(w)
+			}
 			for _, r := range reps {
 				if _, ok := nativeRules[r.RuleID]; ok && !r.Skipped && r.Reason != reimplementedReason {
 					t.Errorf("report %+v: want reason %q", r, reimplementedReason)
@@ -118,9 +127,34 @@ func TestNativeRulesMatchVacuum(t *testing.T) {
 	}
 	t.Cleanup(func() {
 		for id := range nativeRules {
-			t.Logf("%-28s %d findings compared", id, covered[id])
+			if !vacuumUnstable[id] {
+				t.Logf("%-28s %d findings compared", id, covered[id])
+			}
 		}
+		t.Logf("%-28s %d findings compared", "oas3-missing-example (stable part)", covered["oas3-missing-example (stable part)"])
 	})
+}
+
+// stableMissingExamples are the oas3-missing-example findings about
+// parameters, headers and media types (and their schemas' properties), as
+// a set. Vacuum reports those whatever order doctor listed things in, as
+// long as no parameter has content examples (vacuum then stops looking at
+// parameters); its findings on schemas depend on that order
+// (natives.go, oas3MissingExample).
+func stableMissingExamples(fs []finding.Finding) []string {
+	set := map[string]bool{}
+	for _, f := range fs {
+		if f.RuleID != "oas3-missing-example" || strings.HasPrefix(f.Message, "schema ") {
+			continue
+		}
+		set[fmt.Sprintf("%s %d:%d %s", f.Severity, f.Line, f.Column, f.Message)] = true
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func diffLines(got, want []string) string {

@@ -34,7 +34,7 @@ func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.Sp
 			idx.GetHighCache()
 		}
 	}
-	w := &warmer{seen: map[visitKey]bool{}, met: &nativeModel{doc: doc}}
+	w := &warmer{seen: map[visitKey]bool{}, met: &nativeModel{doc: doc, built: map[*base.SchemaProxy]*base.Schema{}}}
 	w.walk(reflect.ValueOf(doc), 0)
 	return w.failed, w.met
 }
@@ -47,6 +47,9 @@ type warmer struct {
 	seen   map[visitKey]bool
 	failed []*base.SchemaProxy
 	met    *nativeModel
+	// parent is the innermost Parameter, Header, MediaType, Components or
+	// Schema being walked: what doctor makes a SchemaProxy's parent.
+	parent any
 }
 
 type visitKey struct {
@@ -83,8 +86,13 @@ func (w *warmer) walk(v reflect.Value, depth int) {
 			w.seen[key] = true
 			sp := v.Interface().(*base.SchemaProxy)
 			if s := sp.Schema(); s != nil {
+				w.met.built[sp] = s
 				w.met.schemas = append(w.met.schemas, s)
+				w.met.schemaParents = append(w.met.schemaParents, w.parent)
+				prev := w.parent
+				w.parent = s
 				w.walk(reflect.ValueOf(s), depth+1)
+				w.parent = prev
 			} else if sp.GetBuildError() != nil {
 				w.failed = append(w.failed, sp)
 			}
@@ -101,6 +109,12 @@ func (w *warmer) walk(v reflect.Value, depth int) {
 			w.met.headers = append(w.met.headers, o)
 		case *v3.MediaType:
 			w.met.mediaTypes = append(w.met.mediaTypes, o)
+		}
+		switch v.Interface().(type) {
+		case *v3.Parameter, *v3.Header, *v3.MediaType, *v3.Components:
+			prev := w.parent
+			w.parent = v.Interface()
+			defer func() { w.parent = prev }()
 		}
 		if isOrderedMap(v.Type()) {
 			w.walkOrderedMap(v, depth)
