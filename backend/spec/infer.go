@@ -278,16 +278,10 @@ func isType(s *base.Schema, t string) bool {
 	return false
 }
 
-// findResultsKey returns the dotted path of the results array: "" when the
-// response is the array, the best-named array property otherwise (three
-// levels deep at most; references are followed, cycles are not).
-func findResultsKey(s *base.Schema) (string, bool) {
-	if s == nil {
-		return "", false
-	}
-	if isType(s, "array") {
-		return "", true
-	}
+// walkProperties visits the properties of s breadth first, three levels
+// deep, following references but never into a cycle or an array; visit
+// returns false to stop.
+func walkProperties(s *base.Schema, visit func(key, path string, child *base.Schema, depth int) bool) {
 	type entry struct {
 		schema *base.Schema
 		path   string
@@ -295,8 +289,6 @@ func findResultsKey(s *base.Schema) (string, bool) {
 	}
 	queue := []entry{{s, "", 0}}
 	seen := map[*base.Schema]bool{s: true}
-	var best string
-	bestRank := -1
 	for len(queue) > 0 {
 		e := queue[0]
 		queue = queue[1:]
@@ -304,28 +296,46 @@ func findResultsKey(s *base.Schema) (string, bool) {
 			continue
 		}
 		for p := e.schema.Properties.First(); p != nil; p = p.Next() {
-			child := resolvedSchema(p.Value())
-			if child == nil || seen[child] {
-				continue
-			}
-			seen[child] = true
 			path := strings.TrimPrefix(e.path+"."+p.Key(), ".")
-			if isType(child, "array") {
-				rank := 1
-				for i, k := range resultKeyOrder {
-					if strings.EqualFold(p.Key(), k) {
-						rank = 100 - i
-					}
-				}
-				rank -= e.depth * 10 // shallower arrays win ties
-				if rank > bestRank {
-					best, bestRank = path, rank
-				}
-			} else if e.depth < 2 {
+			child := resolvedSchema(p.Value())
+			if !visit(p.Key(), path, child, e.depth) {
+				return
+			}
+			if child != nil && !seen[child] && e.depth < 2 && !isType(child, "array") {
+				seen[child] = true
 				queue = append(queue, entry{child, path, e.depth + 1})
 			}
 		}
 	}
+}
+
+// findResultsKey returns the dotted path of the results array: "" when the
+// response is the array, the best-named array property otherwise.
+func findResultsKey(s *base.Schema) (string, bool) {
+	if s == nil {
+		return "", false
+	}
+	if isType(s, "array") {
+		return "", true
+	}
+	var best string
+	bestRank := -1
+	walkProperties(s, func(key, path string, child *base.Schema, depth int) bool {
+		if child == nil || !isType(child, "array") {
+			return true
+		}
+		rank := 1
+		for i, k := range resultKeyOrder {
+			if strings.EqualFold(key, k) {
+				rank = 100 - i
+			}
+		}
+		rank -= depth * 10 // shallower arrays win ties
+		if rank > bestRank {
+			best, bestRank = path, rank
+		}
+		return true
+	})
 	return best, bestRank >= 0
 }
 
@@ -335,33 +345,17 @@ func findKey(s *base.Schema, names []string) string {
 	if s == nil {
 		return ""
 	}
-	type entry struct {
-		schema *base.Schema
-		path   string
-		depth  int
-	}
-	queue := []entry{{s, "", 0}}
-	seen := map[*base.Schema]bool{s: true}
-	for len(queue) > 0 {
-		e := queue[0]
-		queue = queue[1:]
-		if e.schema.Properties == nil {
-			continue
-		}
-		for p := e.schema.Properties.First(); p != nil; p = p.Next() {
-			path := strings.TrimPrefix(e.path+"."+p.Key(), ".")
-			for _, n := range names {
-				if strings.EqualFold(p.Key(), n) {
-					return path
-				}
-			}
-			if child := resolvedSchema(p.Value()); child != nil && !seen[child] && e.depth < 2 && !isType(child, "array") {
-				seen[child] = true
-				queue = append(queue, entry{child, path, e.depth + 1})
+	found := ""
+	walkProperties(s, func(key, path string, _ *base.Schema, _ int) bool {
+		for _, n := range names {
+			if strings.EqualFold(key, n) {
+				found = path
+				return false
 			}
 		}
-	}
-	return ""
+		return true
+	})
+	return found
 }
 
 // commonPagination is the suggestion most paginated actions share.
