@@ -212,6 +212,9 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		return nil, nil, b.err
 	}
 	b.docs.natives = natives
+	b.docs.native.decoded = doc
+	vacuumPositions := sync.OnceValue(func() *positions { return indexPositions(b.docs.rootUnresolved) })
+	b.docs.native.positions = vacuumPositions
 	b.docs.doctorSlot = make(chan struct{}, 1)
 
 	outcomes := runRules(ctx, b.docs, toRun, budget, opts.beforeRule)
@@ -219,7 +222,7 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		return nil, nil, err
 	}
 
-	conv := &converter{doc: doc, vacuumTree: b.docs.rootUnresolved, indented: spec, original: specJSON,
+	conv := &converter{doc: doc, vacuumPositions: vacuumPositions, indented: spec, original: specJSON,
 		seen: map[string]bool{}}
 	var findings []finding.Finding
 	perRule := map[string]int{}
@@ -417,6 +420,10 @@ func buildDocuments(spec []byte, withDoctor bool) buildResult {
 		}
 	}
 	wg.Wait()
+	if d.native == nil {
+		d.native = &nativeModel{doc: d.model}
+	}
+	d.native.document, d.native.index = unresolved, d.indexUnresolved
 	d.phases = phases
 	if panicked != nil {
 		panic(panicked)
@@ -617,11 +624,7 @@ func budgetReason(budget time.Duration) string {
 // function(s) on each node. It returns a reason when the rule cannot be run.
 func applyRule(d *documents, rule *model.Rule, builtins functions.Functions, budget time.Duration) ([]model.RuleFunctionResult, string) {
 	if native, ok := d.natives[rule.Id]; ok {
-		m := d.native
-		if m == nil {
-			m = &nativeModel{doc: d.model}
-		}
-		return native(m, rule), ""
+		return native(d.native, rule), ""
 	}
 	spec, idx, info := d.root, d.index, d.specInfo
 	if !rule.Resolved {
@@ -703,13 +706,14 @@ func givenPaths(rule *model.Rule) []string {
 // same rule, message and place, which vacuum reports once per path that
 // leads to a shared schema).
 type converter struct {
-	doc        any        // the document, decoded by encoding/json
-	vacuumTree *yaml.Node // the document vacuum parsed (unresolved)
-	indented   []byte     // the bytes vacuum parsed
-	original   []byte     // the bytes the caller gave
-	seen       map[string]bool
+	doc any // the document, decoded by encoding/json
+	// vacuumPositions indexes the document vacuum parsed (unresolved).
+	vacuumPositions func() *positions
+	indented        []byte // the bytes vacuum parsed
+	original        []byte // the bytes the caller gave
+	seen            map[string]bool
 
-	inVacuum, inOriginal *positions // built on first need
+	inOriginal *positions // built on first need
 }
 
 func (c *converter) convert(vr model.RuleFunctionResult, rule *model.Rule) (finding.Finding, bool) {
@@ -772,13 +776,6 @@ func (c *converter) convert(vr model.RuleFunctionResult, rule *model.Rule) (find
 	}
 	c.seen[key] = true
 	return f, true
-}
-
-func (c *converter) vacuumPositions() *positions {
-	if c.inVacuum == nil {
-		c.inVacuum = indexPositions(c.vacuumTree)
-	}
-	return c.inVacuum
 }
 
 func parseYAML(b []byte) *yaml.Node {

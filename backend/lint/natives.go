@@ -10,6 +10,7 @@ import (
 	"github.com/daveshanley/vacuum/model"
 	vacuumUtils "github.com/daveshanley/vacuum/utils"
 	"github.com/dop251/goja"
+	"github.com/pb33f/libopenapi"
 	"github.com/pb33f/libopenapi/datamodel/high/base"
 	v3high "github.com/pb33f/libopenapi/datamodel/high/v3"
 	"github.com/pb33f/libopenapi/datamodel/low"
@@ -36,8 +37,16 @@ type nativeRule func(m *nativeModel, rule *model.Rule) []model.RuleFunctionResul
 // media type, in place of DrDocument.Schemas, Parameters, Headers and
 // MediaTypes.
 type nativeModel struct {
-	doc     *v3high.Document
-	schemas []*base.Schema
+	doc *v3high.Document
+	// document and index are the unresolved document and its root index,
+	// as vacuum's rules get them (RuleFunctionContext.Document, Index).
+	document libopenapi.Document
+	index    *index.SpecIndex
+	// decoded is the document decoded by encoding/json; positions maps
+	// the unresolved document's nodes to JSON pointers (built on first use).
+	decoded   any
+	positions func() *positions
+	schemas   []*base.Schema
 	// schemaParents[i] is what holds schemas[i]'s SchemaProxy: the
 	// *v3high.Parameter, Header, MediaType or Components, or the
 	// *base.Schema, as doctor's SchemaProxy.Parent (nil for anything else).
@@ -70,6 +79,8 @@ var nativeRules = map[string]nativeRule{
 	"oas3-example-external-check": oas3ExampleExternalCheck,    // vacuum: functions/openapi/examples_external_val.go
 	"oas3-missing-example":        oas3MissingExample,          // vacuum: functions/openapi/examples_missing.go
 	"oas-schema-check":            oasSchemaCheck,              // vacuum: functions/openapi/schema_type.go
+	"oas3-schema":                 oas3Schema,                  // vacuum: functions/openapi/oas_schema.go
+	"oas3-valid-schema-example":   oas3ValidSchemaExample,      // vacuum: functions/openapi/examples_schema.go
 }
 
 // forEachOperation calls f for every operation of every path item, in

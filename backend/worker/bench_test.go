@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"integrationstudio/backend/worker"
@@ -12,9 +13,19 @@ import (
 // BenchmarkImport measures a whole import as the app runs it, minus the
 // child process: read, parse, convert, lint (Rewst rules and vacuum),
 // actions and suggestions. Results: docs/benchmarks.md.
+//
+// BENCH_SPECS (comma-separated paths, e.g. the big specs scripts/bench-specs.sh
+// fetches into .cache/bench-specs) adds more files.
 func BenchmarkImport(b *testing.B) {
+	var paths []string
 	for _, name := range []string{"helpdesk.swagger.yaml", "asana.yaml", "k8s.json", "stripe.yaml"} {
-		path := filepath.Join("..", "spec", "testdata", name)
+		paths = append(paths, filepath.Join("..", "spec", "testdata", name))
+	}
+	if extra := os.Getenv("BENCH_SPECS"); extra != "" {
+		paths = append(paths, strings.Split(extra, ",")...)
+	}
+	for _, path := range paths {
+		name := filepath.Base(path)
 		info, err := os.Stat(path)
 		if err != nil {
 			b.Fatal(err)
