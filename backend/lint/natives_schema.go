@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -90,22 +91,189 @@ var exampleBannedReasons = []string{"if-then failed", "if-else failed", "allOf f
 // instead of being fetched.
 type exampleValidator struct {
 	m        *nativeModel
-	compiler *jsonschema.Compiler // nil if the document could not be added
+	compiler *jsonschema.Compiler // nil if the document could not be used
+	// where maps a schema's pointer in the document to where it is compiled
+	// in the resource (see newExampleValidator); a pointer not in it is
+	// compiled where it is.
+	where    func(ptr string) string
 	compiled map[any]*compiledSchema
 }
 
 const exampleDocURL = "urn:integration-studio:document"
 
-func newExampleValidator(m *nativeModel) *exampleValidator {
+// newExampleValidator prepares the compiler for the schemas that will be
+// checked. jsonschema compiles a location that no keyword reaches from the
+// resource's root by cloning the root's list of processed subschemas, which
+// is quadratic over a big spec's schemas (2 s on GitHub's). So the
+// resource is a copy of the document in which they are all reachable: its
+// "$defs" is components.schemas (the same objects), the other schemas to
+// check are added to it, and every "#/components/schemas/…" reference
+// points into "$defs" instead. A $defs entry that is not valid JSON Schema
+// would fail the whole resource: such entries are taken out (the schemas
+// that use them then fall back to the inline render, which reports them).
+func newExampleValidator(m *nativeModel, schemas []*base.Schema) *exampleValidator {
 	v := &exampleValidator{m: m, compiled: map[any]*compiledSchema{}}
-	if m.decoded != nil {
+	root, ok := m.decoded.(map[string]any)
+	if !ok || m.positions == nil {
+		return v
+	}
+	copied := copyRewritingRefs(root, "#/components/schemas/", "#/$defs/").(map[string]any)
+	defs := map[string]any{}
+	if comps, ok := copied["components"].(map[string]any); ok {
+		if all, ok := comps["schemas"].(map[string]any); ok {
+			defs = all
+		}
+	}
+	copied["$defs"] = defs
+
+	// Other schemas to check: each outermost one gets an entry.
+	var extra []string
+	for _, s := range schemas {
+		if ptr, ok := v.pointerOf(s); ok && !strings.HasPrefix(ptr, "/components/schemas/") {
+			extra = append(extra, ptr)
+		}
+	}
+	slices.Sort(extra)
+	extra = slices.Compact(extra)
+	aliases := map[string]string{} // pointer → $defs key
+	var outer []string
+	for _, ptr := range extra {
+		if len(outer) > 0 && strings.HasPrefix(ptr, outer[len(outer)-1]+"/") {
+			continue
+		}
+		target, ok := lookupPointer(copied, ptr)
+		if !ok {
+			continue
+		}
+		key := "inline:" + strconv.Itoa(len(aliases))
+		for defs[key] != nil {
+			key += "_"
+		}
+		defs[key] = target
+		aliases[ptr] = key
+		outer = append(outer, ptr)
+	}
+	v.where = func(ptr string) string {
+		if rest, ok := strings.CutPrefix(ptr, "/components/schemas/"); ok {
+			return "/$defs/" + rest
+		}
+		for p := ptr; p != ""; p = p[:strings.LastIndexByte(p, '/')] {
+			if key, ok := aliases[p]; ok {
+				return "/$defs/" + escapePointerToken(key) + ptr[len(p):]
+			}
+		}
+		return ptr
+	}
+
+	for round := 0; round < 5; round++ {
 		c := jsonschema.NewCompiler()
 		c.UseLoader(refuseLoader{})
-		if err := c.AddResource(exampleDocURL, m.decoded); err == nil {
+		if err := c.AddResource(exampleDocURL, copied); err != nil {
+			return v
+		}
+		_, err := c.Compile(exampleDocURL) // loads and checks the resource
+		var sve *jsonschema.SchemaValidationError
+		if err == nil || !errors.As(err, &sve) {
 			v.compiler = c
+			return v
+		}
+		bad := invalidDefs(sve)
+		if len(bad) == 0 {
+			return v
+		}
+		for _, key := range bad {
+			delete(defs, key)
 		}
 	}
 	return v
+}
+
+// invalidDefs are the "$defs" entries a metaschema failure names.
+func invalidDefs(sve *jsonschema.SchemaValidationError) []string {
+	ve, ok := sve.Err.(*jsonschema.ValidationError)
+	if !ok {
+		return nil
+	}
+	set := map[string]bool{}
+	stack := []*jsonschema.ValidationError{ve}
+	for len(stack) > 0 {
+		e := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		stack = append(stack, e.Causes...)
+		if len(e.InstanceLocation) >= 2 && e.InstanceLocation[0] == "$defs" {
+			set[e.InstanceLocation[1]] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	return out
+}
+
+// copyRewritingRefs deep-copies a document decoded by encoding/json,
+// replacing the prefix from with to in every "$ref" string. Iterative, so
+// nesting depth costs no stack.
+func copyRewritingRefs(doc any, from, to string) any {
+	type job struct {
+		src any
+		set func(any)
+	}
+	var out any
+	stack := []job{{doc, func(v any) { out = v }}}
+	for len(stack) > 0 {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch x := j.src.(type) {
+		case map[string]any:
+			c := make(map[string]any, len(x))
+			j.set(c)
+			for k, val := range x {
+				if ref, ok := val.(string); ok && k == "$ref" && strings.HasPrefix(ref, from) {
+					c[k] = to + ref[len(from):]
+					continue
+				}
+				stack = append(stack, job{val, func(v any) { c[k] = v }})
+			}
+		case []any:
+			c := make([]any, len(x))
+			j.set(c)
+			for i, val := range x {
+				stack = append(stack, job{val, func(v any) { c[i] = v }})
+			}
+		default:
+			j.set(x)
+		}
+	}
+	return out
+}
+
+// lookupPointer finds ptr in a document decoded by encoding/json.
+func lookupPointer(doc any, ptr string) (any, bool) {
+	if ptr == "" {
+		return doc, true
+	}
+	cur := doc
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		switch x := cur.(type) {
+		case map[string]any:
+			v, ok := x[tok]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil, false
+			}
+			cur = x[i]
+		default:
+			return nil, false
+		}
+	}
+	return cur, true
 }
 
 type compiledSchema struct {
@@ -122,7 +290,7 @@ func (refuseLoader) Load(url string) (any, error) {
 
 // pointerOf is the JSON pointer of s's node in the document ("", false if unknown).
 func (v *exampleValidator) pointerOf(s *base.Schema) (string, bool) {
-	if v.compiler == nil || v.m.positions == nil || s.GoLow() == nil || s.GoLow().RootNode == nil {
+	if v.m.positions == nil || s.GoLow() == nil || s.GoLow().RootNode == nil {
 		return "", false
 	}
 	n := s.GoLow().RootNode
@@ -135,6 +303,7 @@ func (v *exampleValidator) pointerOf(s *base.Schema) (string, bool) {
 
 func (v *exampleValidator) compile(s *base.Schema) *compiledSchema {
 	ptr, inPlace := v.pointerOf(s)
+	inPlace = inPlace && v.compiler != nil
 	var key any = s
 	if inPlace {
 		key = ptr
@@ -145,7 +314,7 @@ func (v *exampleValidator) compile(s *base.Schema) *compiledSchema {
 	c := &compiledSchema{}
 	v.compiled[key] = c
 	if inPlace {
-		sch, err := v.compiler.Compile(exampleDocURL + "#" + escapeFragment(ptr))
+		sch, err := v.compiler.Compile(exampleDocURL + "#" + escapeFragment(v.where(ptr)))
 		if err == nil {
 			c.schema = sch
 			return c
@@ -227,26 +396,16 @@ func (v *exampleValidator) reasons(s *base.Schema, example any) []string {
 // schema. Vacuum places each finding at the example's key node (its path,
 // built from the doctor model, is not used to place it here either).
 func oas3ValidSchemaExample(m *nativeModel, rule *model.Rule) []model.RuleFunctionResult {
-	v := newExampleValidator(m)
-	var out []model.RuleFunctionResult
-	check := func(s *base.Schema, key *yaml.Node, example any) {
-		for _, reason := range v.reasons(s, example) {
-			banned := false
-			for _, b := range exampleBannedReasons {
-				banned = banned || strings.Contains(reason, b)
-			}
-			if banned {
-				continue
-			}
-			out = append(out, model.RuleFunctionResult{
-				Message:   vacuumUtils.SuppliedOrDefault(rule.Message, reason),
-				StartNode: key,
-				EndNode:   vacuumUtils.BuildEndNode(key),
-				Path:      "$",
-				Rule:      rule,
-			})
-		}
+	type pending struct {
+		schema  *base.Schema
+		key     *yaml.Node
+		example any
 	}
+	var checks []pending
+	check := func(s *base.Schema, key *yaml.Node, example any) {
+		checks = append(checks, pending{s, key, example})
+	}
+
 	decode := func(n *yaml.Node) any {
 		var x any
 		if n != nil {
@@ -334,6 +493,31 @@ func oas3ValidSchemaExample(m *nativeModel, rule *model.Rule) []model.RuleFuncti
 			examples(s, mt.Examples)
 		} else if mt.Example != nil {
 			check(s, mt.GoLow().Example.GetKeyNode(), decode(mt.Example))
+		}
+	}
+	schemas := make([]*base.Schema, 0, len(checks))
+	for _, c := range checks {
+		schemas = append(schemas, c.schema)
+	}
+	v := newExampleValidator(m, schemas)
+	var out []model.RuleFunctionResult
+	for _, c := range checks {
+		s, key, example := c.schema, c.key, c.example
+		for _, reason := range v.reasons(s, example) {
+			banned := false
+			for _, b := range exampleBannedReasons {
+				banned = banned || strings.Contains(reason, b)
+			}
+			if banned {
+				continue
+			}
+			out = append(out, model.RuleFunctionResult{
+				Message:   vacuumUtils.SuppliedOrDefault(rule.Message, reason),
+				StartNode: key,
+				EndNode:   vacuumUtils.BuildEndNode(key),
+				Path:      "$",
+				Rule:      rule,
+			})
 		}
 	}
 	return out
