@@ -55,6 +55,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"integrationstudio/backend/finding"
+	"integrationstudio/backend/spec"
 )
 
 const (
@@ -82,6 +83,17 @@ type VacuumOptions struct {
 	// ignored; this includes resolving-references, circular-references and
 	// schema-build-failure, which are not rules (filter those findings).
 	Disabled map[string]string
+	// Prebuilt, when set, is libopenapi's document and model of the bytes
+	// given to RunVacuum (spec.Result.Model): RunVacuum reuses it instead
+	// of parsing again if it was built from spec.IndentJSON of them.
+	// It resolves the document's references in place once the rules that
+	// read the unresolved document are done, so the caller must be done
+	// with the model. Ignored when a rule needs the doctor model.
+	Prebuilt *spec.Model
+
+	// locatedByCaller (Run) skips computing lines and columns in the
+	// caller's bytes: Run places findings with spec.Result.Locate.
+	locatedByCaller bool
 
 	// beforeRule, when set (tests only), runs in a rule's goroutine before
 	// the rule, inside its budget.
@@ -182,15 +194,19 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		withDoctor = withDoctor || needsDoctor[r.Id]
 	}
 
-	// Vacuum gets the document one value per line. pb33f/doctor's model walk
-	// compares every pair of objects that share a line, so on compact JSON
-	// (everything on line 1) it is quadratic, and it is also where doctor's
-	// one remaining data race lives. Findings are mapped back to specJSON.
-	var indented bytes.Buffer
-	if err := json.Indent(&indented, specJSON, "", "  "); err != nil {
+	// Vacuum gets the document one value per line (spec.IndentJSON):
+	// doctor's model walk compares every pair of objects that share a line,
+	// so on compact JSON (everything on line 1) it is quadratic, and it is
+	// also where doctor's one remaining data race lives; and some messages
+	// name lines. Findings are mapped back to specJSON.
+	spec, err := spec.IndentJSON(specJSON) // our own copy: the caller may reuse specJSON once we return
+	if err != nil {
 		return nil, nil, fmt.Errorf("lint: the document is not valid JSON: %w", err)
 	}
-	spec := indented.Bytes() // our own copy: the caller may reuse specJSON once we return
+	prebuilt := opts.Prebuilt
+	if withDoctor || prebuilt == nil || !bytes.Equal(prebuilt.Source, spec) {
+		prebuilt = nil
+	}
 
 	// Build the documents (in the background, so ctx is honoured).
 	built := make(chan buildResult, 1)
@@ -200,7 +216,7 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 				built <- buildResult{err: fmt.Errorf("lint: building the document panicked: %v", p)}
 			}
 		}()
-		built <- buildDocuments(spec, withDoctor)
+		built <- buildDocuments(spec, withDoctor, prebuilt)
 	}()
 	var b buildResult
 	select {
@@ -217,13 +233,34 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 	b.docs.native.positions = vacuumPositions
 	b.docs.doctorSlot = make(chan struct{}, 1)
 
-	outcomes := runRules(ctx, b.docs, toRun, budget, opts.beforeRule)
+	// One document for both (shared): the rules on the unresolved document
+	// run first, then its references are resolved in place for the others.
+	var first, second []*model.Rule
+	for _, r := range toRun {
+		if _, native := natives[r.Id]; b.docs.shared && r.Resolved && !native {
+			second = append(second, r)
+		} else {
+			first = append(first, r)
+		}
+	}
+	outcomes := runRules(ctx, b.docs, first, budget, opts.beforeRule)
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	if b.docs.shared {
+		vacuumPositions() // of the unresolved tree, before it changes
+		if err := b.docs.resolve(spec, outcomes); err != nil {
+			return nil, nil, err
+		}
+		outcomes = append(outcomes, runRules(ctx, b.docs, second, budget, opts.beforeRule)...)
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+	b.docs.buildResults = buildProblems(b.docs, b.docs.modelErrs)
 
 	conv := &converter{doc: doc, vacuumPositions: vacuumPositions, indented: spec, original: specJSON,
-		seen: map[string]bool{}}
+		seen: map[string]bool{}, skipOriginal: opts.locatedByCaller}
 	var findings []finding.Finding
 	perRule := map[string]int{}
 	add := func(vr model.RuleFunctionResult, rule *model.Rule) {
@@ -288,6 +325,10 @@ type documents struct {
 	doctorSlot                   chan struct{}              // one rule on the doctor model at a time (cap 1)
 	buildResults                 []model.RuleFunctionResult // problems found while building
 	phases                       []phase                    // how long each build step took
+	// shared: resolved and unresolved are one document, resolved in place
+	// (resolve) once the rules on the unresolved one are done.
+	shared    bool
+	modelErrs []error // what building the resolved document's model returned
 }
 
 // phase is one timed step of buildDocuments (reported by the profile test).
@@ -337,29 +378,22 @@ var needsDoctor = map[string]bool{
 // stable, at a cost on big specs (stripe.yaml, 3 MB: ~15 s instead of ~5 s).
 const doctorSchemaCache = false
 
-// documentConfig is a closed configuration: no remote references, no file
-// references (both are the libopenapi defaults, set here explicitly), no
-// base path or URL to resolve against, and references inside x- extensions
-// are not followed (as vacuum does by default).
-func documentConfig() *datamodel.DocumentConfiguration {
-	c := datamodel.NewDocumentConfiguration()
-	c.Logger = quietLogger
-	c.AllowRemoteReferences = false
-	c.AllowFileReferences = false
-	c.BasePath = ""
-	c.BaseURL = nil
-	c.ExcludeExtensionRefs = true
-	return c
-}
+// documentConfig is spec.ClosedDocumentConfig: a prebuilt document
+// (VacuumOptions.Prebuilt) and one built here are built the same way.
+func documentConfig() *datamodel.DocumentConfiguration { return spec.ClosedDocumentConfig() }
 
-// buildDocuments mirrors what vacuum's runner (motor.ApplyRulesToRuleSet)
-// builds for an OpenAPI 3 document, plus a sequential warm-up of every schema
-// before the doctor model is built (see prewarmSchemas).
+// buildDocuments builds what vacuum's runner (motor.ApplyRulesToRuleSet)
+// builds for an OpenAPI 3 document: a resolved and an unresolved libopenapi
+// document with their indexes and models, plus a sequential warm-up of
+// every schema (prewarmSchemas).
 //
-// The doctor model, by far the most expensive part (docs/benchmarks.md), is
-// built only when withDoctor is set: when a rule to run needs it
-// (needsDoctor).
-func buildDocuments(spec []byte, withDoctor bool) buildResult {
+// With the doctor model (withDoctor: a rule to run needs it; by far the
+// most expensive part, docs/benchmarks.md) they are two documents, the
+// resolved one resolved while the other is warmed up. Without it they are
+// one (shared): prebuilt if given, else parsed here; RunVacuum resolves it
+// in place (resolve) between the rules on the unresolved document and the
+// others, which saves a parse, an index and a model, and their memory.
+func buildDocuments(specBytes []byte, withDoctor bool, prebuilt *spec.Model) buildResult {
 	var phases []phase
 	var phasesMu sync.Mutex
 	timed := func(name string, f func()) {
@@ -370,44 +404,56 @@ func buildDocuments(spec []byte, withDoctor bool) buildResult {
 		phasesMu.Unlock()
 	}
 	start := time.Now()
-	resolved, err := libopenapi.NewDocumentWithConfiguration(spec, documentConfig())
-	if err != nil {
-		return buildResult{err: fmt.Errorf("lint: vacuum could not read the document: %w", err)}
-	}
-	unresolved, err := libopenapi.NewDocumentWithConfiguration(spec, documentConfig())
-	if err != nil {
-		return buildResult{err: fmt.Errorf("lint: vacuum could not read the document: %w", err)}
-	}
-	d := &documents{resolved: resolved, unresolved: unresolved,
-		specInfo: resolved.GetSpecInfo(), specInfoUnresolved: unresolved.GetSpecInfo()}
-
-	// A model that cannot be built entirely (e.g. a path item $ref that
-	// cannot be resolved) still gets linted, as vacuum does: the rules work
-	// on the indexes; only the doctor model is then missing.
-	phases = append(phases, phase{"libopenapi: parse ×2", time.Since(start)})
-	var resolvedErrs, unresolvedErrs []error
+	var unresolved libopenapi.Document
 	var mod *libopenapi.DocumentModel[v3high.Document]
-	timed("libopenapi: index + model ×2", func() {
-		_, resolvedErrs = resolved.BuildV3Model()
-		mod, unresolvedErrs = unresolved.BuildV3Model()
-	})
-	rolodex, rolodexUnresolved := resolved.GetRolodex(), unresolved.GetRolodex()
-	if rolodex == nil || rolodexUnresolved == nil || rolodex.GetRootIndex() == nil || rolodexUnresolved.GetRootIndex() == nil {
-		return buildResult{err: fmt.Errorf("lint: vacuum could not index the document: %w",
-			errors.Join(append(resolvedErrs, unresolvedErrs...)...))}
+	var unresolvedErrs []error
+	if prebuilt != nil && prebuilt.Document != nil {
+		unresolved, mod, unresolvedErrs = prebuilt.Document, prebuilt.V3, prebuilt.Errors
+		phases = append(phases, phase{"libopenapi: parse, index + model (prebuilt)", 0})
+	} else {
+		var err error
+		unresolved, err = libopenapi.NewDocumentWithConfiguration(specBytes, documentConfig())
+		if err != nil {
+			return buildResult{err: fmt.Errorf("lint: vacuum could not read the document: %w", err)}
+		}
+		phases = append(phases, phase{"libopenapi: parse", time.Since(start)})
+		// A model that cannot be built entirely (e.g. a path item $ref
+		// that cannot be resolved) still gets linted, as vacuum does: the
+		// rules work on the indexes; only the doctor model is then missing.
+		timed("libopenapi: index + model", func() { mod, unresolvedErrs = unresolved.BuildV3Model() })
 	}
-	d.index, d.indexUnresolved = rolodex.GetRootIndex(), rolodexUnresolved.GetRootIndex()
+	d := &documents{unresolved: unresolved, specInfoUnresolved: unresolved.GetSpecInfo()}
+	rolodexUnresolved := unresolved.GetRolodex()
+	if rolodexUnresolved == nil || rolodexUnresolved.GetRootIndex() == nil {
+		return buildResult{err: fmt.Errorf("lint: vacuum could not index the document: %w", errors.Join(unresolvedErrs...))}
+	}
+	d.indexUnresolved = rolodexUnresolved.GetRootIndex()
 
-	// The two documents share nothing, so resolving one and walking the
-	// other can run side by side.
 	var wg sync.WaitGroup
 	var panicked any
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		defer func() { panicked = recover() }()
-		timed("libopenapi: resolve (concurrent)", rolodex.Resolve)
-	}()
+	if withDoctor {
+		var resolvedErrs []error
+		timed("libopenapi: parse, index + model (resolved)", func() {
+			var resolved libopenapi.Document
+			resolved, resolvedErrs = parseAndModel(specBytes)
+			d.resolved = resolved
+		})
+		if d.resolved == nil || d.resolved.GetRolodex() == nil || d.resolved.GetRolodex().GetRootIndex() == nil {
+			return buildResult{err: fmt.Errorf("lint: vacuum could not index the document: %w", errors.Join(resolvedErrs...))}
+		}
+		d.specInfo, d.index, d.modelErrs = d.resolved.GetSpecInfo(), d.resolved.GetRolodex().GetRootIndex(), resolvedErrs
+		// The two documents share nothing, so resolving one and walking
+		// the other can run side by side.
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panicked = recover() }()
+			timed("libopenapi: resolve (concurrent)", d.resolved.GetRolodex().Resolve)
+		}()
+	} else {
+		d.shared = true
+		d.resolved, d.specInfo, d.index, d.modelErrs = unresolved, d.specInfoUnresolved, d.indexUnresolved, unresolvedErrs
+	}
 	if mod != nil {
 		d.model = &mod.Model
 		timed("prewarm schemas", func() {
@@ -433,9 +479,43 @@ func buildDocuments(spec []byte, withDoctor bool) buildResult {
 	if d.root == nil || d.rootUnresolved == nil {
 		return buildResult{err: errors.New("lint: vacuum could not index the document")}
 	}
-
-	d.buildResults = buildProblems(d, resolvedErrs)
 	return buildResult{docs: d}
+}
+
+// parseAndModel parses spec and builds its model (for its index).
+func parseAndModel(specBytes []byte) (libopenapi.Document, []error) {
+	doc, err := libopenapi.NewDocumentWithConfiguration(specBytes, documentConfig())
+	if err != nil {
+		return nil, []error{err}
+	}
+	_, errs := doc.BuildV3Model()
+	return doc, errs
+}
+
+// resolve readies a shared document for the rules that read it resolved.
+// Resolving rewrites the document's nodes, so it happens in place only if
+// every rule on the unresolved document has finished; if one was abandoned
+// (over its budget, still running), the resolved document is a second one,
+// built from spec as with the doctor model.
+func (d *documents) resolve(specBytes []byte, done []*ruleOutcome) error {
+	abandoned := false
+	for _, o := range done {
+		// over its budget (its goroutine may still run) or cancelled
+		abandoned = abandoned || strings.HasPrefix(o.reason, "exceeded the ") || o.reason == "cancelled"
+	}
+	if !abandoned {
+		d.resolved.GetRolodex().Resolve()
+		return nil
+	}
+	resolved, errs := parseAndModel(specBytes)
+	if resolved == nil || resolved.GetRolodex() == nil || resolved.GetRolodex().GetRootIndex() == nil {
+		return fmt.Errorf("lint: vacuum could not index the document: %w", errors.Join(errs...))
+	}
+	resolved.GetRolodex().Resolve()
+	d.shared = false
+	d.resolved, d.specInfo, d.index, d.modelErrs = resolved, resolved.GetSpecInfo(), resolved.GetRolodex().GetRootIndex(), errs
+	d.root = d.index.GetRootNode()
+	return nil
 }
 
 // The rules vacuum's runner adds for problems found while building.
@@ -712,6 +792,8 @@ type converter struct {
 	indented        []byte // the bytes vacuum parsed
 	original        []byte // the bytes the caller gave
 	seen            map[string]bool
+	// skipOriginal leaves Line and Column 0 (the caller places findings).
+	skipOriginal bool
 
 	inOriginal *positions // built on first need
 }
@@ -755,6 +837,9 @@ func (c *converter) convert(vr model.RuleFunctionResult, rule *model.Rule) (find
 	f.Pointer = ptr
 	// Line and column in the caller's bytes: of the member's key, or of
 	// the value when vacuum pointed at the value (or there is no key).
+	if c.skipOriginal {
+		c.inOriginal = &positions{}
+	}
 	if c.inOriginal == nil {
 		if bytes.Equal(c.original, c.indented) {
 			c.inOriginal = c.vacuumPositions()

@@ -49,7 +49,7 @@ func TestVacuumProfile(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		start := time.Now()
-		b := buildDocuments(indented.Bytes(), true)
+		b := buildDocuments(indented.Bytes(), true, nil)
 		if b.err != nil {
 			t.Fatal(b.err)
 		}

@@ -65,6 +65,8 @@ func Run(ctx context.Context, res *spec.Result, opts Options) (*Report, error) {
 			disabled[id] = why
 		}
 		vopts.Disabled = disabled
+		vopts.Prebuilt = res.Model
+		vopts.locatedByCaller = true
 		budget := opts.VacuumBudget
 		if budget <= 0 {
 			budget = DefaultVacuumBudget

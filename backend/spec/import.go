@@ -1,6 +1,8 @@
 package spec
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +42,46 @@ type Result struct {
 	Findings    []finding.Finding `json:"findings"`
 	// Source locates findings in the user's file.
 	Source *Source `json:"-"`
+	// Model is libopenapi's document and model of exactly Document, built
+	// with ClosedDocumentConfig, for the linter to reuse instead of
+	// parsing the document again; nil when the model was built from
+	// something else (references defused, file references allowed).
+	Model *Model `json:"-"`
+}
+
+// Model is a libopenapi document with its OpenAPI 3 model and the errors
+// building the model returned.
+type Model struct {
+	Source   []byte // the bytes Document was built from: IndentJSON of Result.Document
+	Document libopenapi.Document
+	V3       *libopenapi.DocumentModel[v3.Document]
+	Errors   []error
+}
+
+// IndentJSON is the form of a compact JSON document that the model and the
+// linter parse: one value per line, indented by two spaces.
+func IndentJSON(doc []byte) ([]byte, error) {
+	var b bytes.Buffer
+	b.Grow(len(doc) * 2)
+	if err := json.Indent(&b, doc, "", "  "); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// ClosedDocumentConfig is how documents are parsed for the model and the
+// linter: no remote references, no file references, no base path or URL to
+// resolve against, references inside x- extensions not followed (as vacuum
+// does by default), and a silent logger.
+func ClosedDocumentConfig() *datamodel.DocumentConfiguration {
+	c := datamodel.NewDocumentConfiguration()
+	c.Logger = slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError + 1}))
+	c.AllowRemoteReferences = false
+	c.AllowFileReferences = false
+	c.BasePath = ""
+	c.BaseURL = nil
+	c.ExcludeExtensionRefs = true
+	return c
 }
 
 // Import reads data (named name in messages) through every stage: check,
@@ -88,9 +130,18 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	}
 	res.Document = doc
 
-	model, modelFindings, err := buildModel(name, modelDoc, opts.Refs)
+	// The model is built from the document one value per line, which the
+	// linter reuses (it needs lines; ClosedDocumentConfig).
+	if modelDoc, err = IndentJSON(modelDoc); err != nil {
+		return nil, err
+	}
+	built, modelFindings, err := buildModel(name, modelDoc, opts.Refs)
 	if err != nil {
 		return nil, err
+	}
+	model := &built.V3.Model
+	if len(unresolved) == 0 && !built.fileRefs { // built from Document itself
+		res.Model = &built.Model
 	}
 	for i := range modelFindings {
 		if modelFindings[i].Line == 0 && modelFindings[i].Pointer != "" {
@@ -155,13 +206,10 @@ func operationsByKey(doc *v3.Document) map[string]*v3.Operation {
 
 // buildModel parses the OpenAPI 3 JSON with libopenapi. Circular references
 // are findings, not failures; remote references are never fetched.
-func buildModel(name string, doc []byte, refs RefPolicy) (*v3.Document, []finding.Finding, error) {
-	cfg := &datamodel.DocumentConfiguration{
-		AllowRemoteReferences: false,
-		AllowFileReferences:   refs.AllowFileRefs && refs.Folder != "",
-		Logger:                slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}
-	if cfg.AllowFileReferences {
+func buildModel(name string, doc []byte, refs RefPolicy) (*builtModel, []finding.Finding, error) {
+	cfg := ClosedDocumentConfig()
+	if refs.AllowFileRefs && refs.Folder != "" {
+		cfg.AllowFileReferences = true
 		cfg.BasePath = refs.Folder
 	}
 	document, err := newDocumentSafely(doc, cfg)
@@ -191,7 +239,12 @@ func buildModel(name string, doc []byte, refs RefPolicy) (*v3.Document, []findin
 		}
 		return nil, out, apperr.Errorf(apperr.Invalid, "%s: %s", name, msg)
 	}
-	return &model.Model, out, nil
+	return &builtModel{Model: Model{Source: doc, Document: document, V3: model, Errors: errs}, fileRefs: cfg.AllowFileReferences}, out, nil
+}
+
+type builtModel struct {
+	Model
+	fileRefs bool // built with file references allowed
 }
 
 func newDocumentSafely(doc []byte, cfg *datamodel.DocumentConfiguration) (d libopenapi.Document, err error) {
