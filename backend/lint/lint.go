@@ -151,9 +151,26 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		budget = DefaultRuleTimeout
 	}
 
-	// Our own decoding checks the input and is what pointers are checked against.
+	// Vacuum gets the document one value per line (spec.IndentJSON):
+	// doctor's model walk compares every pair of objects that share a line,
+	// so on compact JSON (everything on line 1) it is quadratic, and it is
+	// also where doctor's one remaining data race lives; and some messages
+	// name lines. Findings are mapped back to specJSON.
+	spec, err := spec.IndentJSON(specJSON) // our own copy: the caller may reuse specJSON once we return
+	if err != nil {
+		return nil, nil, fmt.Errorf("lint: the document is not valid JSON: %w", err)
+	}
+	prebuilt := opts.Prebuilt
+	if prebuilt == nil || prebuilt.Document == nil || !bytes.Equal(prebuilt.Source, spec) {
+		prebuilt = nil
+	}
+
+	// The document decoded by encoding/json is what pointers are checked
+	// against; libopenapi decodes a prebuilt one that way already.
 	var doc any
-	if err := json.Unmarshal(specJSON, &doc); err != nil {
+	if info := prebuiltInfo(prebuilt); info != nil && info.SpecJSON != nil {
+		doc = *info.SpecJSON
+	} else if err := json.Unmarshal(specJSON, &doc); err != nil {
 		return nil, nil, fmt.Errorf("lint: the document is not valid JSON: %w", err)
 	}
 	root, _ := doc.(map[string]any)
@@ -194,18 +211,8 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		withDoctor = withDoctor || needsDoctor[r.Id]
 	}
 
-	// Vacuum gets the document one value per line (spec.IndentJSON):
-	// doctor's model walk compares every pair of objects that share a line,
-	// so on compact JSON (everything on line 1) it is quadratic, and it is
-	// also where doctor's one remaining data race lives; and some messages
-	// name lines. Findings are mapped back to specJSON.
-	spec, err := spec.IndentJSON(specJSON) // our own copy: the caller may reuse specJSON once we return
-	if err != nil {
-		return nil, nil, fmt.Errorf("lint: the document is not valid JSON: %w", err)
-	}
-	prebuilt := opts.Prebuilt
-	if withDoctor || prebuilt == nil || !bytes.Equal(prebuilt.Source, spec) {
-		prebuilt = nil
+	if withDoctor {
+		prebuilt = nil // doctor needs two documents
 	}
 
 	// Build the documents (in the background, so ctx is honoured).
@@ -480,6 +487,13 @@ func buildDocuments(specBytes []byte, withDoctor bool, prebuilt *spec.Model) bui
 		return buildResult{err: errors.New("lint: vacuum could not index the document")}
 	}
 	return buildResult{docs: d}
+}
+
+func prebuiltInfo(p *spec.Model) *datamodel.SpecInfo {
+	if p == nil || p.Document == nil {
+		return nil
+	}
+	return p.Document.GetSpecInfo()
 }
 
 // parseAndModel parses spec and builds its model (for its index).

@@ -117,14 +117,17 @@ func newExampleValidator(m *nativeModel, schemas []*base.Schema) *exampleValidat
 	if !ok || m.positions == nil {
 		return v
 	}
-	copied := copyRewritingRefs(root, "#/components/schemas/", "#/$defs/").(map[string]any)
+	// The resource holds only schemas (copies: references are rewritten),
+	// not the rest of the document (GitHub's examples are most of it). A
+	// reference to anything else fails to compile, and the schema falls
+	// back to the inline render.
 	defs := map[string]any{}
-	if comps, ok := copied["components"].(map[string]any); ok {
+	if comps, ok := root["components"].(map[string]any); ok {
 		if all, ok := comps["schemas"].(map[string]any); ok {
-			defs = all
+			defs = copyRewritingRefs(all, "#/components/schemas/", "#/$defs/").(map[string]any)
 		}
 	}
-	copied["$defs"] = defs
+	resource := map[string]any{"$defs": defs}
 
 	// Other schemas to check: each outermost one gets an entry.
 	var extra []string
@@ -141,10 +144,11 @@ func newExampleValidator(m *nativeModel, schemas []*base.Schema) *exampleValidat
 		if len(outer) > 0 && strings.HasPrefix(ptr, outer[len(outer)-1]+"/") {
 			continue
 		}
-		target, ok := lookupPointer(copied, ptr)
+		target, ok := lookupPointer(root, ptr)
 		if !ok {
 			continue
 		}
+		target = copyRewritingRefs(target, "#/components/schemas/", "#/$defs/")
 		key := "inline:" + strconv.Itoa(len(aliases))
 		for defs[key] != nil {
 			key += "_"
@@ -168,7 +172,7 @@ func newExampleValidator(m *nativeModel, schemas []*base.Schema) *exampleValidat
 	for round := 0; round < 5; round++ {
 		c := jsonschema.NewCompiler()
 		c.UseLoader(refuseLoader{})
-		if err := c.AddResource(exampleDocURL, copied); err != nil {
+		if err := c.AddResource(exampleDocURL, resource); err != nil {
 			return v
 		}
 		_, err := c.Compile(exampleDocURL) // loads and checks the resource

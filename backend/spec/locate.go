@@ -12,10 +12,19 @@ func Pointer(tokens ...string) string {
 	var b strings.Builder
 	for _, t := range tokens {
 		b.WriteByte('/')
-		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+		if strings.ContainsAny(t, "~/") {
+			t = pointerEscaper.Replace(t)
+		}
+		b.WriteString(t)
 	}
 	return b.String()
 }
+
+// Replacers are safe for concurrent use and costly to build: built once.
+var (
+	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
+	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+)
 
 // SplitPointer is the inverse of Pointer.
 func SplitPointer(p string) []string {
@@ -24,7 +33,9 @@ func SplitPointer(p string) []string {
 	}
 	parts := strings.Split(strings.TrimPrefix(p, "/"), "/")
 	for i, t := range parts {
-		parts[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(t)
+		if strings.Contains(t, "~") {
+			parts[i] = pointerUnescaper.Replace(t)
+		}
 	}
 	return parts
 }
