@@ -236,7 +236,7 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 	}
 	b.docs.natives = natives
 	b.docs.native.decoded = doc
-	vacuumPositions := sync.OnceValue(func() *positions { return indexPositions(b.docs.rootUnresolved) })
+	vacuumPositions := sync.OnceValue(func() nodeFinder { return findNodes(b.docs.rootUnresolved) })
 	b.docs.native.positions = vacuumPositions
 	b.docs.doctorSlot = make(chan struct{}, 1)
 
@@ -802,7 +802,7 @@ func givenPaths(rule *model.Rule) []string {
 type converter struct {
 	doc any // the document, decoded by encoding/json
 	// vacuumPositions indexes the document vacuum parsed (unresolved).
-	vacuumPositions func() *positions
+	vacuumPositions func() nodeFinder
 	indented        []byte // the bytes vacuum parsed
 	original        []byte // the bytes the caller gave
 	seen            map[string]bool
@@ -844,7 +844,7 @@ func (c *converter) convert(vr model.RuleFunctionResult, rule *model.Rule) (find
 	// is cut back to its longest prefix that exists in the document.
 	ptr, onKey := pointerInDoc(c.doc, path), true
 	if n := vr.StartNode; n != nil && n.Line > 0 {
-		if at, ok := c.vacuumPositions().byPos[[2]int{n.Line, n.Column}]; ok && !strings.HasPrefix(ptr, at.ptr+"/") {
+		if at, ok := c.vacuumPositions().find(n.Line, n.Column); ok && !strings.HasPrefix(ptr, at.ptr+"/") {
 			ptr, onKey = at.ptr, at.key
 		}
 	}
@@ -855,11 +855,7 @@ func (c *converter) convert(vr model.RuleFunctionResult, rule *model.Rule) (find
 		c.inOriginal = &positions{}
 	}
 	if c.inOriginal == nil {
-		if bytes.Equal(c.original, c.indented) {
-			c.inOriginal = c.vacuumPositions()
-		} else {
-			c.inOriginal = indexPositions(parseYAML(c.original))
-		}
+		c.inOriginal = indexPositions(parseYAML(c.original))
 	}
 	if p, ok := c.inOriginal.byPtr[ptr]; ok {
 		pos := p.value

@@ -45,7 +45,7 @@ type nativeModel struct {
 	// decoded is the document decoded by encoding/json; positions maps
 	// the unresolved document's nodes to JSON pointers (built on first use).
 	decoded   any
-	positions func() *positions
+	positions func() nodeFinder
 	schemas   []*base.Schema
 	// schemaParents[i] is what holds schemas[i]'s SchemaProxy: the
 	// *v3high.Parameter, Header, MediaType or Components, or the
@@ -54,10 +54,13 @@ type nativeModel struct {
 	// built is the schema of every SchemaProxy met. Rules read it rather
 	// than call SchemaProxy.Schema, which builds the schema if it was not
 	// yet, racing with vacuum's rules that render it.
-	built      map[*base.SchemaProxy]*base.Schema
-	parameters []*v3high.Parameter
-	headers    []*v3high.Header
-	mediaTypes []*v3high.MediaType
+	built map[*base.SchemaProxy]*base.Schema
+	// byValueNode is the first schema built from each proxy's node: the
+	// schema of a proxy inside a schema that was not walked again.
+	byValueNode map[*yaml.Node]*base.Schema
+	parameters  []*v3high.Parameter
+	headers     []*v3high.Header
+	mediaTypes  []*v3high.MediaType
 }
 
 // onDoc adapts a rule that reads only the document model.
@@ -836,5 +839,11 @@ func (m *nativeModel) schemaOf(sp *base.SchemaProxy) *base.Schema {
 	if sp == nil {
 		return nil
 	}
-	return m.built[sp]
+	if s, ok := m.built[sp]; ok {
+		return s
+	}
+	if low := sp.GoLow(); low != nil && low.GetValueNode() != nil {
+		return m.byValueNode[low.GetValueNode()]
+	}
+	return nil
 }

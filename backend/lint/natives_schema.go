@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,7 +48,7 @@ func oas3Schema(m *nativeModel, rule *model.Rule) []model.RuleFunctionResult {
 			}
 			seen[key] = true
 			out = append(out, model.RuleFunctionResult{
-				Message: fmt.Sprintf("schema invalid: %v", f.Reason),
+				Message: "schema invalid: " + canonicalReason(f.Reason),
 				Path:    pointerToJSONPath(f.Location),
 				Rule:    rule,
 			})
@@ -72,6 +73,20 @@ func pointerToJSONPath(ptr string) string {
 		b.WriteString("']")
 	}
 	return b.String()
+}
+
+// additionalProps matches jsonschema's message for properties a schema does
+// not allow, which lists them in map order.
+var additionalProps = regexp.MustCompile(`additional properties ((?:'[^']*'(?:, )?)+) not allowed`)
+
+// canonicalReason lists the properties of such a message in sorted order,
+// so the same problem reads the same on every run.
+func canonicalReason(msg string) string {
+	return additionalProps.ReplaceAllStringFunc(msg, func(m string) string {
+		names := strings.Split(additionalProps.FindStringSubmatch(m)[1], ", ")
+		slices.Sort(names)
+		return "additional properties " + strings.Join(names, ", ") + " not allowed"
+	})
 }
 
 // exampleBannedReasons are the validation failures vacuum's
@@ -298,7 +313,7 @@ func (v *exampleValidator) pointerOf(s *base.Schema) (string, bool) {
 		return "", false
 	}
 	n := s.GoLow().RootNode
-	at, ok := v.m.positions().byPos[[2]int{n.Line, n.Column}]
+	at, ok := v.m.positions().find(n.Line, n.Column)
 	if !ok || at.key {
 		return "", false
 	}
@@ -389,7 +404,7 @@ func (v *exampleValidator) reasons(s *base.Schema, example any) []string {
 			stack = append(stack, e.Causes[i])
 		}
 		if msg := e.ErrorKind.LocalizedString(printer); !helpers.IgnoreRegex.MatchString(msg) {
-			out = append(out, msg)
+			out = append(out, canonicalReason(msg))
 		}
 	}
 	return out

@@ -60,7 +60,7 @@ func messagesOf(fs []finding.Finding, id string) []string {
 	set := map[string]bool{}
 	for _, f := range fs {
 		if f.RuleID == id {
-			set[string(f.Severity)+" "+f.Message] = true
+			set[string(f.Severity)+" "+canonicalReason(f.Message)] = true
 		}
 	}
 	out := make([]string, 0, len(set))
@@ -79,7 +79,7 @@ func findingsOf(fs []finding.Finding, keep func(id string) bool) []string {
 	var out []string
 	for _, f := range fs {
 		if keep(f.RuleID) {
-			msg := metaschemaSubject.ReplaceAllString(f.Message, "SCHEMA is not valid against metaschema")
+			msg := canonicalReason(metaschemaSubject.ReplaceAllString(f.Message, "SCHEMA is not valid against metaschema"))
 			out = append(out, fmt.Sprintf("%s %s %d:%d %s %s", f.RuleID, f.Severity, f.Line, f.Column, f.Pointer, msg))
 		}
 	}
@@ -248,5 +248,18 @@ func TestOAS3SchemaPlacement(t *testing.T) {
 	// components.pathItems is OpenAPI 3.1 only; the file is 3.0.3.
 	if want := []string{"/components 40"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("oas3-schema findings at %q, want %q", got, want)
+	}
+}
+
+func TestCanonicalReason(t *testing.T) {
+	for in, want := range map[string]string{
+		"additional properties 'name', 'data_type', 'a' not allowed": "additional properties 'a', 'data_type', 'name' not allowed",
+		"schema invalid: additional properties 'b', 'a' not allowed": "schema invalid: additional properties 'a', 'b' not allowed",
+		"additional properties 'only' not allowed":                   "additional properties 'only' not allowed",
+		"missing properties 'b', 'a'":                                "missing properties 'b', 'a'",
+	} {
+		if got := canonicalReason(in); got != want {
+			t.Errorf("canonicalReason(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/pb33f/libopenapi/datamodel/high/base"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 	"github.com/pb33f/libopenapi/index"
+	"gopkg.in/yaml.v3"
 )
 
 // prewarmSchemas builds, sequentially, everything libopenapi builds lazily
@@ -34,7 +35,8 @@ func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.Sp
 			idx.GetHighCache()
 		}
 	}
-	w := &warmer{seen: map[visitKey]bool{}, met: &nativeModel{doc: doc, built: map[*base.SchemaProxy]*base.Schema{}}}
+	w := &warmer{seen: map[visitKey]bool{}, walked: map[*yaml.Node]bool{},
+		met: &nativeModel{doc: doc, built: map[*base.SchemaProxy]*base.Schema{}, byValueNode: map[*yaml.Node]*base.Schema{}}}
 	w.walk(reflect.ValueOf(doc), 0)
 	return w.failed, w.met
 }
@@ -45,6 +47,7 @@ var schemaProxyType = reflect.TypeOf((*base.SchemaProxy)(nil))
 
 type warmer struct {
 	seen   map[visitKey]bool
+	walked map[*yaml.Node]bool // schemas walked, by their node
 	failed []*base.SchemaProxy
 	met    *nativeModel
 	// parent is the innermost Parameter, Header, MediaType, Components or
@@ -87,6 +90,22 @@ func (w *warmer) walk(v reflect.Value, depth int) {
 			sp := v.Interface().(*base.SchemaProxy)
 			if s := sp.Schema(); s != nil {
 				w.met.built[sp] = s
+				if low := sp.GoLow(); low != nil && low.GetValueNode() != nil {
+					if _, dup := w.met.byValueNode[low.GetValueNode()]; !dup {
+						w.met.byValueNode[low.GetValueNode()] = s
+					}
+				}
+				// A schema met again through another reference (same
+				// node) is built, but not walked or listed again: its
+				// findings would be the same, at the same place, and
+				// walking every use of every shared schema costs time
+				// and memory (GitHub's spec: 69,000 uses of 40,000).
+				if root := s.GoLow().RootNode; root != nil {
+					if w.walked[root] {
+						return
+					}
+					w.walked[root] = true
+				}
 				w.met.schemas = append(w.met.schemas, s)
 				w.met.schemaParents = append(w.met.schemaParents, w.parent)
 				prev := w.parent
