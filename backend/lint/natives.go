@@ -84,6 +84,7 @@ var nativeRules = map[string]nativeRule{
 	"oas-schema-check":            oasSchemaCheck,              // vacuum: functions/openapi/schema_type.go
 	"oas3-schema":                 oas3Schema,                  // vacuum: functions/openapi/oas_schema.go
 	"oas3-valid-schema-example":   oas3ValidSchemaExample,      // vacuum: functions/openapi/examples_schema.go
+	"no-ambiguous-paths":          noAmbiguousPaths,            // vacuum: functions/openapi/no_ambiguous_paths.go
 }
 
 // forEachOperation calls f for every operation of every path item, in

@@ -263,3 +263,40 @@ func TestCanonicalReason(t *testing.T) {
 		}
 	}
 }
+
+// TestNoAmbiguousPathsMatchesVacuum compares the trie with vacuum's
+// pairwise check on paths chosen to exercise it: templates on either side,
+// different template counts, "{}" (not a template), empty and trailing
+// segments, a template first.
+func TestNoAmbiguousPathsMatchesVacuum(t *testing.T) {
+	t.Parallel()
+	paths := []string{"/a/{b}", "/a/c", "/{x}/c", "/a/{b}/d", "/{}/c", "/a/c/", "/a//c", "/{a}/{b}",
+		"/a/{c}", "/{x}/{y}/d", "/a/b/d", "/x/{y}", "/x/{y}/", "/{p}", "/q", "/q/{r}/s/{t}", "/q/u/s/v",
+		"/a/{b}/{c}", "/{m}/{n}/d", "/q/{u}/s/{v}"}
+	var b strings.Builder
+	b.WriteString(`{"openapi": "3.0.3", "info": {"title": "t", "version": "1", "description": "d"}, "paths": {`)
+	for i, p := range paths {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, `%q: {"get": {"operationId": "op%d", "description": "d", "responses": {"200": {"description": "ok"}}}}`, p, i)
+	}
+	b.WriteString("}}")
+	only := func(fs []finding.Finding) []string {
+		return findingsOf(fs, func(id string) bool { return id == "no-ambiguous-paths" })
+	}
+	ctx := context.Background()
+	want, _, err := RunVacuum(ctx, []byte(b.String()), VacuumOptions{vacuumOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := RunVacuum(ctx, []byte(b.String()), VacuumOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := only(got), only(want); !reflect.DeepEqual(g, w) {
+		t.Errorf("no-ambiguous-paths differs from vacuum's:\n%s", diffLines(g, w))
+	} else if len(w) < 5 {
+		t.Errorf("only %d ambiguous pairs found; the fixture should have more", len(w))
+	}
+}

@@ -54,13 +54,10 @@ func (s *Source) Locate(pointer string) (line, column int) {
 		var next *yaml.Node
 		switch n.Kind {
 		case yaml.MappingNode:
-			for i := len(n.Content) - 2; i >= 0; i -= 2 { // last duplicate wins, as in the JSON
-				if n.Content[i].Value == tok {
-					next = n.Content[i+1]
-					// Point at the key: that is where an editor shows the field.
-					line, column = n.Content[i].Line, n.Content[i].Column
-					break
-				}
+			if i, ok := s.keyIndex(n, tok); ok {
+				next = n.Content[i+1]
+				// Point at the key: that is where an editor shows the field.
+				line, column = n.Content[i].Line, n.Content[i].Column
 			}
 		case yaml.SequenceNode:
 			if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(n.Content) {
@@ -74,4 +71,37 @@ func (s *Source) Locate(pointer string) (line, column int) {
 		n = next
 	}
 	return line, column
+}
+
+// bigMapping is the number of members from which a mapping's keys are
+// indexed for Locate: a linter reports thousands of findings under
+// "paths" of a spec with thousands of paths (Microsoft Graph: 7,419).
+const bigMapping = 32
+
+// keyIndex is the index in m.Content of key tok's node (the last duplicate
+// wins, as in the JSON).
+func (s *Source) keyIndex(m *yaml.Node, tok string) (int, bool) {
+	if len(m.Content) < 2*bigMapping {
+		for i := len(m.Content) - 2; i >= 0; i -= 2 {
+			if m.Content[i].Value == tok {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	s.keysMu.Lock()
+	defer s.keysMu.Unlock()
+	idx, ok := s.keys[m]
+	if !ok {
+		idx = make(map[string]int, len(m.Content)/2)
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			idx[m.Content[i].Value] = i
+		}
+		if s.keys == nil {
+			s.keys = map[*yaml.Node]map[string]int{}
+		}
+		s.keys[m] = idx
+	}
+	i, ok := idx[tok]
+	return i, ok
 }

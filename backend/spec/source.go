@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -43,6 +44,9 @@ type Source struct {
 	Root    *yaml.Node // the document's top mapping; every node knows its line
 	Version string     // the value of "openapi" or "swagger"
 	Swagger bool       // true for Swagger 2.0
+
+	keysMu sync.Mutex
+	keys   map[*yaml.Node]map[string]int // keys of big mappings (keyIndex)
 }
 
 // sourceError names the input and, when known, the line.
