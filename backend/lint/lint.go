@@ -215,6 +215,27 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		prebuilt = nil // doctor needs two documents
 	}
 
+	// oas3-schema reads only the document as libopenapi decoded it, so with
+	// a prebuilt document it runs while the model is warmed up (on big
+	// specs, each takes seconds).
+	var early chan []*ruleOutcome
+	if _, native := natives[oas3SchemaRule]; native && prebuilt != nil {
+		var rest []*model.Rule
+		var earlyRules []*model.Rule
+		for _, r := range toRun {
+			if r.Id == oas3SchemaRule {
+				earlyRules = append(earlyRules, r)
+			} else {
+				rest = append(rest, r)
+			}
+		}
+		toRun = rest
+		early = make(chan []*ruleOutcome, 1)
+		ed := &documents{natives: map[string]nativeRule{oas3SchemaRule: natives[oas3SchemaRule]},
+			native: &nativeModel{document: prebuilt.Document}}
+		go func() { early <- runRules(ctx, ed, earlyRules, budget, opts.beforeRule) }()
+	}
+
 	// Build the documents (in the background, so ctx is honoured).
 	built := make(chan buildResult, 1)
 	go func() {
@@ -251,6 +272,9 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		}
 	}
 	outcomes := runRules(ctx, b.docs, first, budget, opts.beforeRule)
+	if early != nil {
+		outcomes = append(outcomes, <-early...)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -464,7 +488,7 @@ func buildDocuments(specBytes []byte, withDoctor bool, prebuilt *spec.Model) bui
 	if mod != nil {
 		d.model = &mod.Model
 		timed("prewarm schemas", func() {
-			d.failedSchemas, d.native = prewarmSchemas(&mod.Model, rolodexUnresolved.GetIndexes(), d.indexUnresolved)
+			d.failedSchemas, d.native = prewarmSchemas(&mod.Model, rolodexUnresolved.GetIndexes(), d.indexUnresolved, withDoctor)
 		})
 		if withDoctor {
 			timed("doctor model", func() {

@@ -68,6 +68,8 @@ func onDoc(f func(doc *v3high.Document, rule *model.Rule) []model.RuleFunctionRe
 	return func(m *nativeModel, rule *model.Rule) []model.RuleFunctionResult { return f(m.doc, rule) }
 }
 
+const oas3SchemaRule = "oas3-schema"
+
 const reimplementedReason = "re-implemented for speed: vacuum's version needs the doctor model"
 
 var nativeRules = map[string]nativeRule{
@@ -82,7 +84,7 @@ var nativeRules = map[string]nativeRule{
 	"oas3-example-external-check": oas3ExampleExternalCheck,    // vacuum: functions/openapi/examples_external_val.go
 	"oas3-missing-example":        oas3MissingExample,          // vacuum: functions/openapi/examples_missing.go
 	"oas-schema-check":            oasSchemaCheck,              // vacuum: functions/openapi/schema_type.go
-	"oas3-schema":                 oas3Schema,                  // vacuum: functions/openapi/oas_schema.go
+	oas3SchemaRule:                oas3Schema,                  // vacuum: functions/openapi/oas_schema.go
 	"oas3-valid-schema-example":   oas3ValidSchemaExample,      // vacuum: functions/openapi/examples_schema.go
 	"no-ambiguous-paths":          noAmbiguousPaths,            // vacuum: functions/openapi/no_ambiguous_paths.go
 }

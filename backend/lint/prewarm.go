@@ -29,13 +29,13 @@ import (
 // lists: every schema built (once per SchemaProxy: a schema used through
 // several $refs is listed once per reference), parameter, header and media
 // type met.
-func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.SpecIndex) (failed []*base.SchemaProxy, met *nativeModel) {
+func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.SpecIndex, everyUse bool) (failed []*base.SchemaProxy, met *nativeModel) {
 	for _, idx := range append(indexes, root) {
 		if idx != nil {
 			idx.GetHighCache()
 		}
 	}
-	w := &warmer{seen: map[visitKey]bool{}, walked: map[*yaml.Node]bool{},
+	w := &warmer{seen: map[visitKey]bool{}, walked: map[*yaml.Node]bool{}, everyUse: everyUse,
 		met: &nativeModel{doc: doc, built: map[*base.SchemaProxy]*base.Schema{}, byValueNode: map[*yaml.Node]*base.Schema{}}}
 	w.walk(reflect.ValueOf(doc), 0)
 	return w.failed, w.met
@@ -48,6 +48,8 @@ var schemaProxyType = reflect.TypeOf((*base.SchemaProxy)(nil))
 type warmer struct {
 	seen   map[visitKey]bool
 	walked map[*yaml.Node]bool // schemas walked, by their node
+	// everyUse walks a schema again each time it is met (for the doctor model).
+	everyUse bool
 	failed []*base.SchemaProxy
 	met    *nativeModel
 	// parent is the innermost Parameter, Header, MediaType, Components or
@@ -100,7 +102,9 @@ func (w *warmer) walk(v reflect.Value, depth int) {
 				// findings would be the same, at the same place, and
 				// walking every use of every shared schema costs time
 				// and memory (GitHub's spec: 69,000 uses of 40,000).
-				if root := s.GoLow().RootNode; root != nil {
+				// The doctor model walks every use, from many
+				// goroutines: then every use is built here first.
+				if root := s.GoLow().RootNode; root != nil && !w.everyUse {
 					if w.walked[root] {
 						return
 					}

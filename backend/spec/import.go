@@ -59,11 +59,14 @@ type Model struct {
 }
 
 // IndentJSON is the form of a compact JSON document that the model and the
-// linter parse: one value per line, indented by two spaces.
+// linter parse: one value per line (so positions and messages can name
+// lines), not indented (YAML's flow style does not need it, and the parser
+// is faster on fewer bytes: Microsoft Graph's spec is 20 MB this way, 32 MB
+// indented by two spaces).
 func IndentJSON(doc []byte) ([]byte, error) {
 	var b bytes.Buffer
-	b.Grow(len(doc) * 2)
-	if err := json.Indent(&b, doc, "", "  "); err != nil {
+	b.Grow(len(doc) + len(doc)/4)
+	if err := json.Indent(&b, doc, "", ""); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
