@@ -18,7 +18,7 @@ if [[ ${#specs[@]} -eq 0 ]]; then
 fi
 measure() { # prints "seconds maxrss_kb"
   /usr/bin/time -f "%e %M" -o /tmp/bench-time.$$ "$@" >/dev/null 2>&1 || true
-  cat /tmp/bench-time.$$
+  tail -n 1 /tmp/bench-time.$$  # time first says "Command exited with non-zero status" when the linter found errors
 }
 printf "%-22s %12s %12s %12s %12s %8s\n" spec redocly_s redocly_MB ours_s ours_MB ratio
 for s in "${specs[@]}"; do

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -136,4 +137,42 @@ func findNodes(root *yaml.Node) nodeFinder {
 		return li
 	}
 	return indexPositions(root)
+}
+
+// linePointer is the pointer of the member on a line, for finders that
+// know lines.
+type linePointer interface {
+	pointerAt(line int) (string, bool)
+}
+
+func (li *lineIndex) pointerAt(line int) (string, bool) {
+	if line <= 0 || line >= len(li.lines) || !li.lines[line].used {
+		return "", false
+	}
+	return li.pointer(line), true
+}
+
+// duplicateAtLines is vacuum's description-duplication message, which names
+// lines of the text vacuum parsed (not the user's file).
+var duplicateAtLines = regexp.MustCompile("^(Summary|Description) at line `(\\d+)` is a duplicate of line `(\\d+)`$")
+
+// DuplicateOfPrefix starts a description-duplication message as this
+// package writes it; the pointer of the first occurrence follows, in
+// backticks (Run adds its line in the user's file).
+const DuplicateOfPrefix = " is a duplicate of the one at "
+
+// rewriteLines turns a description-duplication message's lines into the
+// pointer of the first occurrence; ok is false when the lines are unknown.
+func rewriteLines(msg string, f nodeFinder) (string, bool) {
+	m := duplicateAtLines.FindStringSubmatch(msg)
+	lp, known := f.(linePointer)
+	if m == nil || !known {
+		return msg, false
+	}
+	first, _ := strconv.Atoi(m[3])
+	ptr, ok := lp.pointerAt(first)
+	if !ok {
+		return msg, false
+	}
+	return m[1] + DuplicateOfPrefix + "`" + ptr + "`", true
 }

@@ -860,6 +860,9 @@ func (c *converter) convert(vr model.RuleFunctionResult, rule *model.Rule) (find
 		Message:  strings.TrimSpace(vr.Message),
 		Source:   Source,
 	}
+	if id == "description-duplication" {
+		f.Message, _ = rewriteLines(f.Message, c.vacuumPositions())
+	}
 
 	// Where: the node vacuum points at is the most reliable (it does not
 	// depend on which path vacuum took to reach a shared schema). The

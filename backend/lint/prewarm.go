@@ -50,8 +50,8 @@ type warmer struct {
 	walked map[*yaml.Node]bool // schemas walked, by their node
 	// everyUse walks a schema again each time it is met (for the doctor model).
 	everyUse bool
-	failed []*base.SchemaProxy
-	met    *nativeModel
+	failed   []*base.SchemaProxy
+	met      *nativeModel
 	// parent is the innermost Parameter, Header, MediaType, Components or
 	// Schema being walked: what doctor makes a SchemaProxy's parent.
 	parent any

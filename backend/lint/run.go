@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"integrationstudio/backend/finding"
@@ -96,6 +97,9 @@ func Run(ctx context.Context, res *spec.Result, opts Options) (*Report, error) {
 		if f.Source != "import" || f.Line == 0 {
 			f.Line, f.Column = res.Locate(f.Pointer)
 		}
+		if f.RuleID == "description-duplication" {
+			f.Message = withFirstLine(f.Message, res)
+		}
 	}
 	findings = dropEchoes(findings)
 	finding.Sort(findings)
@@ -129,4 +133,21 @@ func dropEchoes(fs []finding.Finding) []finding.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// withFirstLine adds to a description-duplication message the line of the
+// first occurrence in the user's file.
+func withFirstLine(msg string, res *spec.Result) string {
+	_, rest, ok := strings.Cut(msg, DuplicateOfPrefix+"`")
+	if !ok {
+		return msg
+	}
+	ptr, _, ok := strings.Cut(rest, "`")
+	if !ok {
+		return msg
+	}
+	if line, _ := res.Locate(ptr); line > 0 {
+		return fmt.Sprintf("%s (line %d)", msg, line)
+	}
+	return msg
 }

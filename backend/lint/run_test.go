@@ -79,3 +79,43 @@ func TestVacuumOverBudgetIsReportedNotDropped(t *testing.T) {
 		t.Error("no info finding says vacuum was skipped")
 	}
 }
+
+// TestDuplicateDescriptionNamesTheFirstInTheUsersFile: vacuum's message names
+// lines of the JSON it parsed; ours names the first occurrence by pointer and
+// by its line in the file the user gave.
+func TestDuplicateDescriptionNamesTheFirstInTheUsersFile(t *testing.T) {
+	yamlSpec := `openapi: 3.0.3
+info:
+  title: Dupes
+  version: "1"
+  description: The very same words.
+servers:
+  - url: https://api.example.test
+paths:
+  /a:
+    get:
+      operationId: getA
+      description: The very same words.
+      responses:
+        "200":
+          description: ok
+`
+	res, err := spec.Import("dupes.yaml", []byte(yamlSpec), spec.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, err := lint.Run(context.Background(), res, lint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Description is a duplicate of the one at `/info/description` (line 5)"
+	for _, f := range report.Findings {
+		if f.RuleID == "description-duplication" && f.Pointer == "/paths/~1a/get/description" {
+			if f.Message != want || f.Line != 12 {
+				t.Errorf("got %q at line %d, want %q at line 12", f.Message, f.Line, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no description-duplication finding at /paths/~1a/get/description: %+v", report.Findings)
+}
