@@ -98,10 +98,9 @@ var exampleBannedReasons = []string{"if-then failed", "if-else failed", "allOf f
 // santhosh-tekuri/jsonschema, validate, report each basic output error not
 // matched by helpers.IgnoreRegex), but much faster on big specs: instead of
 // rendering every schema inline and compiling the result once per example
-// (GitHub's spec: 15 s in vacuum), the whole document is one compiler
-// resource and each schema is compiled in place, by its JSON pointer, so
-// the schemas it references are compiled once for all and cycles are no
-// problem. A schema whose place is unknown falls back to the inline render.
+// (GitHub's spec: 15 s in vacuum), the schemas are one compiler resource
+// (newExampleValidator) and each is compiled in place, so the schemas it
+// references are compiled once for all and cycles are no problem. A schema whose place is unknown falls back to the inline render.
 // The compiler loads nothing: a remote or file $ref fails to compile
 // instead of being fetched.
 type exampleValidator struct {
@@ -120,10 +119,11 @@ const exampleDocURL = "urn:integration-studio:document"
 // checked. jsonschema compiles a location that no keyword reaches from the
 // resource's root by cloning the root's list of processed subschemas, which
 // is quadratic over a big spec's schemas (2 s on GitHub's). So the
-// resource is a copy of the document in which they are all reachable: its
-// "$defs" is components.schemas (the same objects), the other schemas to
-// check are added to it, and every "#/components/schemas/…" reference
-// points into "$defs" instead. A $defs entry that is not valid JSON Schema
+// resource holds only schemas, all reachable: its "$defs" is a copy of
+// components.schemas, plus the other schemas to check, with every
+// "#/components/schemas/…" reference pointing into "$defs" instead (a
+// reference elsewhere fails to compile: that schema falls back to the
+// inline render). A $defs entry that is not valid JSON Schema
 // would fail the whole resource: such entries are taken out (the schemas
 // that use them then fall back to the inline render, which reports them).
 func newExampleValidator(m *nativeModel, schemas []*base.Schema) *exampleValidator {
@@ -132,10 +132,7 @@ func newExampleValidator(m *nativeModel, schemas []*base.Schema) *exampleValidat
 	if !ok || m.positions == nil {
 		return v
 	}
-	// The resource holds only schemas (copies: references are rewritten),
-	// not the rest of the document (GitHub's examples are most of it). A
-	// reference to anything else fails to compile, and the schema falls
-	// back to the inline render.
+	// Copies, not the rest of the document: GitHub's examples are most of it.
 	defs := map[string]any{}
 	if comps, ok := root["components"].(map[string]any); ok {
 		if all, ok := comps["schemas"].(map[string]any); ok {
