@@ -47,7 +47,8 @@ type Report struct {
 // Run lints an imported spec: the importer's findings, the Rewst checks and
 // vacuum's recommended rules, each finding with a line and column in the
 // file the user gave (for converted Swagger, in the original where the
-// element exists there).
+// element exists there). It reuses res.Model and resolves its references
+// in place (VacuumOptions.Prebuilt): the caller must be done with the model.
 func Run(ctx context.Context, res *spec.Result, opts Options) (*Report, error) {
 	tree, err := res.Tree()
 	if err != nil {
