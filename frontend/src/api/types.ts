@@ -1,10 +1,16 @@
+import type { finding, fix, importer, integration, main, settings, spec } from '../../wailsjs/go/models';
+
+/** A Go struct as the bindings deliver it: its data, without the helper methods of the
+ *  generated classes. */
+type Plain<T> = T extends readonly (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Plain<T[K]> }
+    : T;
+
 export type IntegrationStatus = 'draft' | 'published' | 'hidden';
 
-export interface AppInfo {
-  version: string;
-  dataDir: string;
-  logFile: string;
-}
+export type AppInfo = Plain<main.AppInfo>;
 
 export interface IntegrationSummary {
   id: string;
@@ -24,129 +30,41 @@ export interface Integration extends IntegrationSummary {
   createdAt: Date;
 }
 
-export interface CreateIntegrationInput {
-  name: string;
-  description: string;
-}
+export type CreateIntegrationInput = Plain<integration.CreateInput>;
 
-// ---- OpenAPI import (mirrors backend/importer, backend/finding, backend/fix, backend/spec) ----
+// ---- OpenAPI import: the Go structs of backend/importer, finding, fix and spec, as the
+// bindings deliver them, so a renamed Go field fails the type check. Only what Go
+// cannot say (string unions, dates) is written here. ----
 
 export type Severity = 'error' | 'warning' | 'info';
 export type FindingSource = 'import' | 'rewst' | 'vacuum';
 
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  /** JSON pointer into the document, e.g. "/paths/~1birds/get". */
-  pointer: string;
-  /** 1-based; 0 when unknown. */
-  line: number;
-  column: number;
-  fixable: boolean;
-  source: FindingSource | string;
-}
+/** A problem in the spec: pointer is a JSON pointer into the document
+ *  (e.g. "/paths/~1birds/get"); line and column are 1-based, 0 when unknown. */
+export type Finding = Omit<Plain<finding.Finding>, 'severity'> & { severity: Severity };
 
-export interface FindingCounts {
-  errors: number;
-  warnings: number;
-  infos: number;
-}
+export type FindingCounts = Plain<finding.Counts>;
 
 export type PaginationType = '' | 'index' | 'page' | 'link' | 'pointer';
 
-export interface ActionRow {
-  name: string;
-  method: string;
-  path: string;
-  operationId: string;
-  tags: string[];
-  parameters: number;
-  paginationType: PaginationType | string;
-  deprecated: boolean;
-}
+export type ActionRow = Plain<importer.ActionRow>;
+export type HostSuggestion = Plain<spec.HostSuggestion>;
+export type AuthSuggestion = Plain<spec.AuthSuggestion>;
+export type PaginationSuggestion = Plain<spec.PaginationSuggestion>;
+export type Suggestions = Plain<spec.Suggestions>;
 
-export interface HostSuggestion {
-  hostname: string;
-  basePath: string;
-  evidence: string;
-}
+/** version is as written in the file ("2.0", "3.1.0"); converted is true when a Swagger 2.0
+ *  document became OpenAPI 3; documentVersion is the clean document's ("3.0.3" then). */
+export type ImportPreview = Omit<Plain<importer.Preview>, 'findings'> & { findings: Finding[] };
 
-export interface AuthSuggestion {
-  method: 'api_key' | 'basic' | 'oauth2' | string;
-  grantType?: string;
-  schemeName: string;
-  headerName?: string;
-  preamble?: string;
-  authorizationUrl?: string;
-  tokenUrl?: string;
-  refreshUrl?: string;
-  scopes?: string[];
-  evidence: string;
-}
+export type FixChange = Plain<fix.Change>;
 
-export interface PaginationSuggestion {
-  type: string;
-  resultsKey?: string;
-  pageSizeParam?: string;
-  indexParam?: string;
-  pageParam?: string;
-  afterParam?: string;
-  pointerPath?: string;
-  linkLocation?: string;
-  headerName?: string;
-  nextPageKey?: string;
-  evidence: string;
-}
+/** before and after are pretty-printed JSON; counts are the counts once the fixes are applied. */
+export type FixPreview = Plain<importer.FixPreview>;
 
-export interface Suggestions {
-  host?: HostSuggestion;
-  auth: AuthSuggestion[];
-  pagination?: PaginationSuggestion;
-}
+export type ImportedIntegration = Omit<Plain<integration.Imported>, 'integration'> & { integration: Integration };
 
-export interface ImportPreview {
-  importId: string;
-  fileName: string;
-  format: 'json' | 'yaml' | string;
-  /** The version as written in the file ("2.0", "3.1.0"). */
-  version: string;
-  /** True when a Swagger 2.0 document was converted to OpenAPI 3. */
-  converted: boolean;
-  /** The OpenAPI version of the clean document ("3.0.3" after a conversion). */
-  documentVersion: string;
-  title: string;
-  findings: Finding[];
-  counts: FindingCounts;
-  fixable: number;
-  actions: ActionRow[];
-  suggestions: Suggestions;
-}
-
-export interface FixChange {
-  ruleId: string;
-  pointer: string;
-  message: string;
-}
-
-export interface FixPreview {
-  /** Pretty-printed JSON before and after the fixes. */
-  before: string;
-  after: string;
-  changes: FixChange[];
-  unfixed: FixChange[];
-  /** The counts once the fixes are applied. */
-  counts: FindingCounts;
-}
-
-export interface ImportedIntegration {
-  integration: Integration;
-  actions: number;
-}
-
-export interface Settings {
-  importLimitMb: number;
-}
+export type Settings = Plain<settings.Settings>;
 
 export type ProgressStage = 'read' | 'parse' | 'lint' | 'actions' | 'fix';
 
