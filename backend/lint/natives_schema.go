@@ -478,37 +478,31 @@ func oas3ValidSchemaExample(m *nativeModel, rule *model.Rule) []model.RuleFuncti
 			check(s, sl.Example.GetKeyNode(), decode(ex))
 		}
 	}
-	for _, p := range m.parameters {
-		if p.Schema == nil || p.GoLow() == nil {
-			continue
+	// A parameter, header or media type: its named examples, else its example.
+	withSchema := func(sp *base.SchemaProxy, all *orderedmap.Map[string, *base.Example], example, exampleKey *yaml.Node) {
+		if sp == nil {
+			return
 		}
-		s := m.schemaOf(p.Schema)
-		if omLen(p.Examples) >= 1 {
-			examples(s, p.Examples)
-		} else if p.Example != nil {
-			check(s, p.GoLow().Example.GetKeyNode(), decode(p.Example))
+		s := m.schemaOf(sp)
+		if omLen(all) >= 1 {
+			examples(s, all)
+		} else if example != nil {
+			check(s, exampleKey, decode(example))
+		}
+	}
+	for _, p := range m.parameters {
+		if l := p.GoLow(); l != nil {
+			withSchema(p.Schema, p.Examples, p.Example, l.Example.GetKeyNode())
 		}
 	}
 	for _, h := range m.headers {
-		if h.Schema == nil || h.GoLow() == nil {
-			continue
-		}
-		s := m.schemaOf(h.Schema)
-		if omLen(h.Examples) >= 1 {
-			examples(s, h.Examples)
-		} else if h.Example != nil {
-			check(s, h.GoLow().Example.GetKeyNode(), decode(h.Example))
+		if l := h.GoLow(); l != nil {
+			withSchema(h.Schema, h.Examples, h.Example, l.Example.GetKeyNode())
 		}
 	}
 	for _, mt := range m.mediaTypes {
-		if mt.Schema == nil || mt.GoLow() == nil {
-			continue
-		}
-		s := m.schemaOf(mt.Schema)
-		if omLen(mt.Examples) >= 1 {
-			examples(s, mt.Examples)
-		} else if mt.Example != nil {
-			check(s, mt.GoLow().Example.GetKeyNode(), decode(mt.Example))
+		if l := mt.GoLow(); l != nil {
+			withSchema(mt.Schema, mt.Examples, mt.Example, l.Example.GetKeyNode())
 		}
 	}
 	schemas := make([]*base.Schema, 0, len(checks))

@@ -31,7 +31,9 @@ var paritySpecs = []string{
 	"../spec/testdata/digitalocean.yaml",
 }
 
-func importedJSON(t *testing.T, path string) []byte {
+// importFile imports a spec file as the app does (the lint_test package uses
+// it as ImportFile, export_test.go).
+func importFile(t *testing.T, path string) *spec.Result {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -41,7 +43,7 @@ func importedJSON(t *testing.T, path string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return res.Document
+	return res
 }
 
 // vacuumUnstable are rules whose findings vary from run to run in vacuum
@@ -108,7 +110,7 @@ func TestNativeRulesMatchVacuum(t *testing.T) {
 			if filepath.Dir(path) == "testdata" {
 				doc = readSpec(t, filepath.Base(path))
 			} else {
-				doc = importedJSON(t, path)
+				doc = importFile(t, path).Document
 			}
 			ctx := context.Background()
 			want, _, err := RunVacuum(ctx, doc, VacuumOptions{vacuumOnly: true})

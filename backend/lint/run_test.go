@@ -2,7 +2,6 @@ package lint_test
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -11,18 +10,7 @@ import (
 	"integrationstudio/backend/spec"
 )
 
-func importFile(t *testing.T, path string) *spec.Result {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := spec.Import(path, data, spec.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
+var importFile = lint.ImportFile
 
 func TestRunMergesAndLocatesWithoutEchoes(t *testing.T) {
 	res := importFile(t, "../fix/testdata/rewst-troubleshooting.json")

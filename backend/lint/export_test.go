@@ -1,0 +1,4 @@
+package lint
+
+// ImportFile is importFile for the lint_test package.
+var ImportFile = importFile
