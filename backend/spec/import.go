@@ -95,6 +95,7 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	if opts.Limits == (Limits{}) {
 		opts.Limits = DefaultLimits
 	}
+	speculative := speculate(name, data, opts.Limits, opts.Refs)
 	src, err := ReadSource(name, data, opts.Limits)
 	if err != nil {
 		return nil, err
@@ -135,12 +136,20 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 
 	// The model is built from the document one value per line, which the
 	// linter reuses (it needs lines; ClosedDocumentConfig).
-	if modelDoc, err = IndentJSON(modelDoc); err != nil {
-		return nil, err
+	var built *builtModel
+	var modelFindings []finding.Finding
+	if speculative != nil && !src.Swagger && len(unresolved) == 0 {
+		if s := <-speculative; s.err == nil && bytes.Equal(s.doc, doc) {
+			built, modelFindings = s.built, s.findings
+		}
 	}
-	built, modelFindings, err := buildModel(name, modelDoc, opts.Refs)
-	if err != nil {
-		return nil, err
+	if built == nil {
+		if modelDoc, err = IndentJSON(modelDoc); err != nil {
+			return nil, err
+		}
+		if built, modelFindings, err = buildModel(name, modelDoc, opts.Refs); err != nil {
+			return nil, err
+		}
 	}
 	model := &built.V3.Model
 	if len(unresolved) == 0 && !built.fileRefs { // built from Document itself
