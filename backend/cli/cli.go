@@ -28,7 +28,12 @@ const (
 // Catalog is what the CLI reads and writes integrations through.
 type Catalog interface {
 	List(ctx context.Context) ([]integration.Summary, error)
+	Get(ctx context.Context, id string) (integration.Integration, error)
 	Import(ctx context.Context, in integration.ImportInput) (integration.Imported, error)
+	Finalize(ctx context.Context, id string) (integration.Integration, error)
+	SetStatus(ctx context.Context, id string, to integration.Status) (integration.Integration, error)
+	PreviewRename(ctx context.Context, id string, r integration.Rename) ([]integration.RenameChange, error)
+	ApplyRename(ctx context.Context, id string, r integration.Rename) ([]integration.RenameChange, error)
 }
 
 // Deps are the CLI's connections to the outside, injected by main.go.
@@ -69,12 +74,16 @@ type invocation struct {
 	allowFileRefs bool
 	format        string
 	rules         string
+	// Authoring commands.
+	pattern, replace, target string
+	ignoreCase, dryRun       bool
 }
 
 // New returns a CLI with every command registered.
 func New(deps Deps) *CLI {
 	c := &CLI{deps: deps, commands: map[string]*command{}}
-	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), lintCommand(), convertCommand(), fixCommand(), importCommand()} {
+	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), lintCommand(), convertCommand(), fixCommand(), importCommand(),
+		showCommand(), finalizeCommand(), statusCommand(), renameActionsCommand()} {
 		c.commands[cmd.name] = cmd
 	}
 	return c
@@ -147,7 +156,7 @@ func (c *CLI) printHelp(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, c.commands[n].summary)
+		fmt.Fprintf(w, "  %-15s %s\n", n, c.commands[n].summary)
 	}
 	fmt.Fprintf(w, "\nGlobal flags:\n  --data-dir DIR   use DIR as the data directory for this run (default: $INTEGRATION_STUDIO_HOME, else the OS config dir)\n")
 	fmt.Fprintf(w, "\nExit codes: 0 ok, 1 findings or failure, 2 usage or input error.\n")

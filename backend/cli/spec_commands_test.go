@@ -177,3 +177,61 @@ func TestFixWritesACleanSpec(t *testing.T) {
 		t.Errorf("unknown rule: %d %q", code, stderr)
 	}
 }
+
+// TestAuthoringCommands: import a spec, rename its actions (dry run, then
+// for real), show it, finalize it, publish it, and see Draft refused.
+func TestAuthoringCommands(t *testing.T) {
+	env := map[string]string{datadir.EnvHome: t.TempDir()}
+	code, stdout, stderr := run(t, env, "import", "../spec/testdata/helpdesk.swagger.yaml", "--json")
+	if code != cli.ExitOK {
+		t.Fatalf("import: %d %s", code, stderr)
+	}
+	var imported struct{ ID string }
+	if err := json.Unmarshal([]byte(stdout), &imported); err != nil || imported.ID == "" {
+		t.Fatalf("import --json printed %q (%v)", stdout, err)
+	}
+	id := imported.ID
+
+	code, stdout, _ = run(t, env, "rename-actions", id, "--pattern", `^(\w+) (.*)$`, "--replace", "$2 ($1)", "--dry-run")
+	if code != cli.ExitOK || !strings.Contains(stdout, "Would change (dry run, nothing written)") {
+		t.Fatalf("dry run: %d %q", code, stdout)
+	}
+	code, again, _ := run(t, env, "rename-actions", id, "--pattern", `^(\w+) (.*)$`, "--replace", "$2 ($1)", "--dry-run")
+	if code != cli.ExitOK || again != stdout {
+		t.Errorf("a dry run changed something:\n%s\nthen\n%s", stdout, again)
+	}
+	code, stdout, _ = run(t, env, "rename-actions", id, "--pattern", `^(\w+) (.*)$`, "--replace", "$2 ($1)")
+	if code != cli.ExitOK || !strings.Contains(stdout, "Changed ") {
+		t.Fatalf("rename: %d %q", code, stdout)
+	}
+	code, _, stderr = run(t, env, "rename-actions", id, "--pattern", `(unclosed`, "--replace", "x")
+	if code != cli.ExitUsage || !strings.Contains(stderr, "The pattern is not a valid regular expression") {
+		t.Errorf("bad pattern: %d %q", code, stderr)
+	}
+
+	code, _, stderr = run(t, env, "status", id, "published")
+	if code != cli.ExitUsage || !strings.Contains(stderr, "Finalize the integration before making it published") {
+		t.Errorf("publishing a draft: %d %q", code, stderr)
+	}
+	code, stdout, stderr = run(t, env, "finalize", id)
+	if code != cli.ExitOK || !strings.Contains(stdout, "hostname, auth method, pagination type are now read-only") {
+		t.Fatalf("finalize: %d %q %q", code, stdout, stderr)
+	}
+	if code, stdout, _ = run(t, env, "status", id, "published"); code != cli.ExitOK || !strings.Contains(stdout, "is published") {
+		t.Errorf("publish: %d %q", code, stdout)
+	}
+	code, _, stderr = run(t, env, "status", id, "draft")
+	if code != cli.ExitUsage || !strings.Contains(stderr, "cannot go back to Draft") {
+		t.Errorf("back to draft: %d %q", code, stderr)
+	}
+	code, stdout, _ = run(t, env, "show", id)
+	if code != cli.ExitOK || !strings.Contains(stdout, "Status:") || !strings.Contains(stdout, "published") || !strings.Contains(stdout, "api.helpdesk.example") {
+		t.Errorf("show: %d %q", code, stdout)
+	}
+	if code, _, stderr = run(t, env, "show", "no-such-id"); code != cli.ExitFailure || !strings.Contains(stderr, `No integration with id "no-such-id"`) {
+		t.Errorf("show unknown: %d %q", code, stderr)
+	}
+	if code, _, _ = run(t, env, "status", id); code != cli.ExitUsage {
+		t.Errorf("status without a status: exit %d, want usage", code)
+	}
+}

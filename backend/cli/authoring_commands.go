@@ -1,0 +1,148 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"integrationstudio/backend/integration"
+)
+
+// withCatalog opens the data dir for a command that takes exactly one
+// integration id (plus want more arguments) and runs f.
+func (inv *invocation) withCatalog(ctx context.Context, name string, more int, f func(c Catalog, id string, rest []string) int) int {
+	if len(inv.args) != 1+more {
+		return inv.cli.usageError("%s: expected %d argument(s) (see `help`), got %d", name, 1+more, len(inv.args))
+	}
+	catalog, closer, err := inv.cli.deps.Open(ctx, inv.dataDir)
+	if err != nil {
+		return inv.fail(err)
+	}
+	defer closer.Close()
+	return f(catalog, inv.args[0], inv.args[1:])
+}
+
+func showCommand() *command {
+	return &command{
+		name: "show", summary: "show one integration", usage: "ID [--json]",
+		flags: func(fs *flag.FlagSet, inv *invocation) { fs.BoolVar(&inv.json, "json", false, "print JSON") },
+		run: func(ctx context.Context, inv *invocation) int {
+			return inv.withCatalog(ctx, "show", 0, func(c Catalog, id string, _ []string) int {
+				it, err := c.Get(ctx, id)
+				if err != nil {
+					return inv.fail(err)
+				}
+				if inv.json {
+					return inv.writeJSON(it)
+				}
+				printIntegration(inv, it)
+				return ExitOK
+			})
+		},
+	}
+}
+
+func printIntegration(inv *invocation, it integration.Integration) {
+	tw := tabwriter.NewWriter(inv.cli.deps.Stdout, 0, 4, 2, ' ', 0)
+	finalized := "no"
+	if it.FinalizedAt != nil {
+		finalized = it.FinalizedAt.Local().Format(time.DateTime)
+	}
+	for _, row := range [][2]string{
+		{"Name", it.Name}, {"ID", it.ID}, {"Status", string(it.Status)}, {"Finalized", finalized},
+		{"Hostname", orDash(it.Hostname)}, {"Auth method", string(it.AuthMethod)},
+		{"Actions", fmt.Sprint(it.ActionCount)}, {"Description", it.Description},
+	} {
+		fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
+	}
+	tw.Flush()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func finalizeCommand() *command {
+	return &command{
+		name: "finalize", summary: "finalize a draft: " + strings.Join(integration.ReadOnlyAfterFinalize(), ", ") + " become read-only", usage: "ID",
+		flags: func(*flag.FlagSet, *invocation) {},
+		run: func(ctx context.Context, inv *invocation) int {
+			return inv.withCatalog(ctx, "finalize", 0, func(c Catalog, id string, _ []string) int {
+				it, err := c.Finalize(ctx, id)
+				if err != nil {
+					return inv.fail(err)
+				}
+				fmt.Fprintf(inv.cli.deps.Stdout, "Finalized %q: %s are now read-only. Status: %s (publish it with `status %s published`).\n",
+					it.Name, strings.Join(integration.ReadOnlyAfterFinalize(), ", "), it.Status, it.ID)
+				return ExitOK
+			})
+		},
+	}
+}
+
+func statusCommand() *command {
+	return &command{
+		name: "status", summary: "set an integration's status", usage: "ID draft|published|hidden",
+		flags: func(*flag.FlagSet, *invocation) {},
+		run: func(ctx context.Context, inv *invocation) int {
+			return inv.withCatalog(ctx, "status", 1, func(c Catalog, id string, rest []string) int {
+				it, err := c.SetStatus(ctx, id, integration.Status(rest[0]))
+				if err != nil {
+					return inv.fail(err)
+				}
+				fmt.Fprintf(inv.cli.deps.Stdout, "%s is %s.\n", it.Name, it.Status)
+				return ExitOK
+			})
+		},
+	}
+}
+
+func renameActionsCommand() *command {
+	return &command{
+		name: "rename-actions", summary: "regex replace in action names or descriptions",
+		usage: "ID --pattern P --replace R [--target name|description|both] [--ignore-case] [--dry-run]",
+		flags: func(fs *flag.FlagSet, inv *invocation) {
+			fs.StringVar(&inv.pattern, "pattern", "", "regular `expression` to match (RE2 syntax; groups with ( ))")
+			fs.StringVar(&inv.replace, "replace", "", "`replacement`; $1, $2… insert the groups")
+			fs.StringVar(&inv.target, "target", "name", "what to rewrite: name, description or both")
+			fs.BoolVar(&inv.ignoreCase, "ignore-case", false, "match regardless of case")
+			fs.BoolVar(&inv.dryRun, "dry-run", false, "show the changes without applying them")
+			fs.BoolVar(&inv.json, "json", false, "print the changes as JSON")
+		},
+		run: func(ctx context.Context, inv *invocation) int {
+			return inv.withCatalog(ctx, "rename-actions", 0, func(c Catalog, id string, _ []string) int {
+				r := integration.Rename{Pattern: inv.pattern, Replacement: inv.replace,
+					Target: integration.RenameTarget(inv.target), IgnoreCase: inv.ignoreCase}
+				apply := c.ApplyRename
+				if inv.dryRun {
+					apply = c.PreviewRename
+				}
+				changes, err := apply(ctx, id, r)
+				if err != nil {
+					return inv.fail(err)
+				}
+				if inv.json {
+					return inv.writeJSON(changes)
+				}
+				tw := tabwriter.NewWriter(inv.cli.deps.Stdout, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "FIELD\tBEFORE\tAFTER")
+				for _, ch := range changes {
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", ch.Field, ch.Before, ch.After)
+				}
+				tw.Flush()
+				verb := "Changed"
+				if inv.dryRun {
+					verb = "Would change (dry run, nothing written)"
+				}
+				fmt.Fprintf(inv.cli.deps.Stdout, "%s %d field(s).\n", verb, len(changes))
+				return ExitOK
+			})
+		},
+	}
+}
