@@ -9,6 +9,7 @@ require (
 	github.com/google/uuid v1.6.0
 	github.com/pb33f/doctor v0.0.18
 	github.com/pb33f/libopenapi v0.21.2
+	github.com/theory/jsonpath v0.12.1
 	github.com/wailsapp/wails/v2 v2.15.0
 	github.com/zalando/go-keyring v0.2.8
 	gopkg.in/natefinch/lumberjack.v2 v2.2.1
