@@ -3,20 +3,27 @@
 // Wails bindings (which need window.go).
 import {
   AppInfo as goAppInfo,
+  ApplyActionRename as goApplyActionRename,
   ApplySpecFix as goApplySpecFix,
   CreateIntegration as goCreateIntegration,
   DiscardSpecImport as goDiscardSpecImport,
+  FinalizeIntegration as goFinalizeIntegration,
+  GetIntegration as goGetIntegration,
   GetSettings as goGetSettings,
   ImportSpecFile as goImportSpecFile,
   ImportSpecText as goImportSpecText,
   ListIntegrations as goListIntegrations,
   OpenExternal as goOpenExternal,
   PickSpecFile as goPickSpecFile,
+  PreviewActionRename as goPreviewActionRename,
   PreviewSpecFix as goPreviewSpecFix,
   Quit as goQuit,
   SaveSettings as goSaveSettings,
   SaveSpecImport as goSaveSpecImport,
+  SetIntegrationHostname as goSetIntegrationHostname,
+  SetIntegrationStatus as goSetIntegrationStatus,
   StartupProblem as goStartupProblem,
+  UndoActionRename as goUndoActionRename,
 } from '../../wailsjs/go/main/App';
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
@@ -36,6 +43,8 @@ import type {
   IntegrationStatus,
   IntegrationSummary,
   PaginationSuggestion,
+  Rename,
+  RenameChange,
   Settings,
   Severity,
   SpecProgress,
@@ -114,6 +123,46 @@ export function createIntegration(input: CreateIntegrationInput): Promise<Integr
     const created = await goCreateIntegration({ name: input.name, description: input.description });
     return toIntegration(created as unknown as Raw);
   });
+}
+
+export function getIntegration(id: string): Promise<Integration> {
+  return call(async () => toIntegration((await goGetIntegration(id)) as unknown as Raw));
+}
+
+export function setIntegrationHostname(id: string, hostname: string): Promise<Integration> {
+  return call(async () => toIntegration((await goSetIntegrationHostname(id, hostname)) as unknown as Raw));
+}
+
+/** Freezes hostname, auth method and pagination type; the draft becomes Hidden. */
+export function finalizeIntegration(id: string): Promise<Integration> {
+  return call(async () => toIntegration((await goFinalizeIntegration(id)) as unknown as Raw));
+}
+
+export function setIntegrationStatus(id: string, status: IntegrationStatus): Promise<Integration> {
+  return call(async () => toIntegration((await goSetIntegrationStatus(id, status)) as unknown as Raw));
+}
+
+function toRenameChanges(list: unknown): RenameChange[] {
+  return arr(list).map((c) => ({
+    actionId: str(c.actionId),
+    field: c.field === 'description' ? 'description' : 'name',
+    before: str(c.before),
+    after: str(c.after),
+  }));
+}
+
+/** What a regex replace over the actions would change; changes nothing. */
+export function previewActionRename(id: string, rename: Rename): Promise<RenameChange[]> {
+  return call(async () => toRenameChanges(await goPreviewActionRename(id, rename)));
+}
+
+/** Applies the replace; pass the result to undoActionRename to take it back in one step. */
+export function applyActionRename(id: string, rename: Rename): Promise<RenameChange[]> {
+  return call(async () => toRenameChanges(await goApplyActionRename(id, rename)));
+}
+
+export function undoActionRename(id: string, changes: RenameChange[]): Promise<void> {
+  return call(() => goUndoActionRename(id, changes));
 }
 
 /** Opens an http(s) URL in the system browser; the webview never navigates away. */

@@ -66,6 +66,15 @@ export type ImportedIntegration = Omit<Plain<integration.Imported>, 'integration
 
 export type Settings = Plain<settings.Settings>;
 
+// ---- Authoring (backend/integration) ----
+
+export type RenameTarget = 'name' | 'description' | 'both';
+
+/** A regex replace over actions: $1, $2… in replacement insert the pattern's groups. */
+export type Rename = Omit<Plain<integration.Rename>, 'target'> & { target: RenameTarget };
+
+export type RenameChange = Omit<Plain<integration.RenameChange>, 'field'> & { field: 'name' | 'description' };
+
 export type ProgressStage = 'read' | 'parse' | 'lint' | 'actions' | 'fix';
 
 export interface SpecProgress {

@@ -326,6 +326,44 @@ export namespace integration {
 		}
 	}
 	
+	export class Rename {
+	    pattern: string;
+	    replacement: string;
+	    target: string;
+	    ignoreCase: boolean;
+	    actionIds?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Rename(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pattern = source["pattern"];
+	        this.replacement = source["replacement"];
+	        this.target = source["target"];
+	        this.ignoreCase = source["ignoreCase"];
+	        this.actionIds = source["actionIds"];
+	    }
+	}
+	export class RenameChange {
+	    actionId: string;
+	    field: string;
+	    before: string;
+	    after: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RenameChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.actionId = source["actionId"];
+	        this.field = source["field"];
+	        this.before = source["before"];
+	        this.after = source["after"];
+	    }
+	}
 	export class Summary {
 	    id: string;
 	    name: string;

@@ -6,6 +6,10 @@ export function AppInfo() {
   return window['go']['main']['App']['AppInfo']();
 }
 
+export function ApplyActionRename(arg1, arg2) {
+  return window['go']['main']['App']['ApplyActionRename'](arg1, arg2);
+}
+
 export function ApplySpecFix(arg1, arg2, arg3) {
   return window['go']['main']['App']['ApplySpecFix'](arg1, arg2, arg3);
 }
@@ -16,6 +20,14 @@ export function CreateIntegration(arg1) {
 
 export function DiscardSpecImport(arg1) {
   return window['go']['main']['App']['DiscardSpecImport'](arg1);
+}
+
+export function FinalizeIntegration(arg1) {
+  return window['go']['main']['App']['FinalizeIntegration'](arg1);
+}
+
+export function GetIntegration(arg1) {
+  return window['go']['main']['App']['GetIntegration'](arg1);
 }
 
 export function GetSettings() {
@@ -42,6 +54,10 @@ export function PickSpecFile() {
   return window['go']['main']['App']['PickSpecFile']();
 }
 
+export function PreviewActionRename(arg1, arg2) {
+  return window['go']['main']['App']['PreviewActionRename'](arg1, arg2);
+}
+
 export function PreviewSpecFix(arg1, arg2, arg3) {
   return window['go']['main']['App']['PreviewSpecFix'](arg1, arg2, arg3);
 }
@@ -58,6 +74,18 @@ export function SaveSpecImport(arg1, arg2) {
   return window['go']['main']['App']['SaveSpecImport'](arg1, arg2);
 }
 
+export function SetIntegrationHostname(arg1, arg2) {
+  return window['go']['main']['App']['SetIntegrationHostname'](arg1, arg2);
+}
+
+export function SetIntegrationStatus(arg1, arg2) {
+  return window['go']['main']['App']['SetIntegrationStatus'](arg1, arg2);
+}
+
 export function StartupProblem() {
   return window['go']['main']['App']['StartupProblem']();
+}
+
+export function UndoActionRename(arg1, arg2) {
+  return window['go']['main']['App']['UndoActionRename'](arg1, arg2);
 }
