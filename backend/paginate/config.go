@@ -135,7 +135,7 @@ func Fields(t Type, loc LinkLocation) []Field {
 	case Index, Page, Link, Pointer:
 		// The seed: "for all types except None".
 		out = append(out,
-			Field{"results_key", "Results Key", "A path within the action's output to the list of results, which must be an array: e.g. results or results.foo. Separate keys with dots."},
+			Field{"results_key", "Results Key", "A path within the action's output to the list of results, which must be an array: e.g. results or results.foo. Separate keys with dots. Leave it empty when the response itself is the array."},
 			Field{"page_size_param", "Page Size Param", "The query parameter that controls how many items a response returns, e.g. limit or page_size. Optional."},
 			Field{"default_page_size", "Default Page Size", "The default number of items to return in a response. This cannot be higher than 1000. Leave it empty for the vendor's default."},
 			// Wording kept from the seed, which calls it a number of items

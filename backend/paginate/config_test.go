@@ -53,14 +53,9 @@ func TestValidate(t *testing.T) {
 		{name: "offset hints index", cfg: Config{Type: "Offset"}, field: "pagination.type", msg: []string{`"Offset"`, `choose "index"`}},
 
 		// Results key.
-		{name: "results key required for index", cfg: with(Index, func(c *Config) { c.ResultsKey = "" }), field: "pagination.results_key",
-			msg: []string{"Results key is required for Index pagination"}},
-		{name: "results key required for page", cfg: with(Page, func(c *Config) { c.ResultsKey = " " }), field: "pagination.results_key",
-			msg: []string{"required for Page pagination"}},
-		{name: "results key required for link", cfg: with(Link, func(c *Config) { c.ResultsKey = "" }), field: "pagination.results_key",
-			msg: []string{"required for Link pagination"}},
-		{name: "results key required for pointer", cfg: with(Pointer, func(c *Config) { c.ResultsKey = "" }), field: "pagination.results_key",
-			msg: []string{"required for Pointer pagination"}},
+		// Empty: the response itself is the array of results.
+		{name: "empty results key means the response is the array (index)", cfg: with(Index, func(c *Config) { c.ResultsKey = "" })},
+		{name: "empty results key means the response is the array (link)", cfg: with(Link, func(c *Config) { c.ResultsKey = " " })},
 		{name: "results key nested", cfg: with(Page, func(c *Config) { c.ResultsKey = "results.foo" })},
 		{name: "results key deeply nested with odd keys", cfg: with(Page, func(c *Config) { c.ResultsKey = "data.user-list.@items" })},
 		{name: "results key array index refused", cfg: with(Page, func(c *Config) { c.ResultsKey = "data[0].items" }), field: "pagination.results_key",

@@ -70,7 +70,8 @@ func (c Config) check(f Field) string {
 	switch f.Name {
 	case "results_key":
 		if c.ResultsKey == "" {
-			return fmt.Sprintf("Results key is required for %s pagination: enter the path to the array of results in the action's output, e.g. results or data.items.", label(c.Type))
+			// Empty: the response itself is the array (GitHub's API, for one).
+			return ""
 		}
 		return checkKeyPath(f.Label, c.ResultsKey)
 	case "page_size_param":
