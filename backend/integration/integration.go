@@ -4,6 +4,9 @@ package integration
 
 import (
 	"time"
+
+	"integrationstudio/backend/auth"
+	"integrationstudio/backend/paginate"
 )
 
 // Status is where an integration is in its life cycle (see the Rewst seed:
@@ -45,11 +48,15 @@ type Integration struct {
 	IconSVG     string     `json:"iconSvg"`
 	Hostname    string     `json:"hostname"`
 	AuthMethod  AuthMethod `json:"authMethod"`
-	Status      Status     `json:"status"`
-	FinalizedAt *time.Time `json:"finalizedAt"`
-	ActionCount int        `json:"actionCount"`
-	CreatedAt   time.Time  `json:"createdAt"`
-	UpdatedAt   time.Time  `json:"updatedAt"`
+	// AuthDefaults are the method's non-secret defaults (secrets live in
+	// the OS keyring, per configuration).
+	AuthDefaults auth.Defaults   `json:"authDefaults"`
+	Pagination   paginate.Config `json:"pagination"`
+	Status       Status          `json:"status"`
+	FinalizedAt  *time.Time      `json:"finalizedAt"`
+	ActionCount  int             `json:"actionCount"`
+	CreatedAt    time.Time       `json:"createdAt"`
+	UpdatedAt    time.Time       `json:"updatedAt"`
 }
 
 // CreateInput is what "New integration" asks for.

@@ -3,6 +3,7 @@ package integration
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -94,14 +95,14 @@ func (s *Service) List(ctx context.Context) ([]Summary, error) {
 // Get returns one integration by id.
 func (s *Service) Get(ctx context.Context, id string) (Integration, error) {
 	var it Integration
-	var created, updated string
+	var created, updated, authDefaults, pagination string
 	var finalized sql.NullString
 	err := s.db.QueryRowContext(ctx, `
-		SELECT i.id, i.name, i.description, i.icon_svg, i.hostname, i.auth_method, i.status,
+		SELECT i.id, i.name, i.description, i.icon_svg, i.hostname, i.auth_method, i.auth_defaults, i.pagination, i.status,
 		       i.finalized_at, i.created_at, i.updated_at,
 		       (SELECT count(*) FROM actions a WHERE a.integration_id = i.id)
 		FROM integrations i WHERE i.id = ?`, id).Scan(
-		&it.ID, &it.Name, &it.Description, &it.IconSVG, &it.Hostname, &it.AuthMethod, &it.Status,
+		&it.ID, &it.Name, &it.Description, &it.IconSVG, &it.Hostname, &it.AuthMethod, &authDefaults, &pagination, &it.Status,
 		&finalized, &created, &updated, &it.ActionCount)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Integration{}, apperr.Errorf(apperr.NotFound, "No integration with id %q.", id)
@@ -109,6 +110,13 @@ func (s *Service) Get(ctx context.Context, id string) (Integration, error) {
 	if err != nil {
 		return Integration{}, fmt.Errorf("integration: get: %w", err)
 	}
+	if err := json.Unmarshal([]byte(authDefaults), &it.AuthDefaults); err != nil {
+		return Integration{}, fmt.Errorf("integration: get: auth defaults: %w", err)
+	}
+	if err := json.Unmarshal([]byte(pagination), &it.Pagination); err != nil {
+		return Integration{}, fmt.Errorf("integration: get: pagination: %w", err)
+	}
+	it.Pagination = it.Pagination.Normalized()
 	if it.CreatedAt, err = store.ParseTimestamp(created); err != nil {
 		return Integration{}, err
 	}

@@ -3,6 +3,7 @@ package integration
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -123,16 +124,22 @@ func firstWithAll(problems []error) error {
 func getIn(ctx context.Context, tx *sql.Tx, id string) (Integration, error) {
 	var it Integration
 	var finalized sql.NullString
+	var pagination string
 	err := tx.QueryRowContext(ctx, `
-		SELECT i.id, i.name, i.hostname, i.status, i.finalized_at,
+		SELECT i.id, i.name, i.hostname, i.auth_method, i.pagination, i.status, i.finalized_at,
 		       (SELECT count(*) FROM actions a WHERE a.integration_id = i.id)
-		FROM integrations i WHERE i.id = ?`, id).Scan(&it.ID, &it.Name, &it.Hostname, &it.Status, &finalized, &it.ActionCount)
+		FROM integrations i WHERE i.id = ?`, id).Scan(&it.ID, &it.Name, &it.Hostname, &it.AuthMethod, &pagination,
+		&it.Status, &finalized, &it.ActionCount)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Integration{}, apperr.Errorf(apperr.NotFound, "No integration with id %q.", id)
 	}
 	if err != nil {
 		return Integration{}, fmt.Errorf("integration: %w", err)
 	}
+	if err := json.Unmarshal([]byte(pagination), &it.Pagination); err != nil {
+		return Integration{}, fmt.Errorf("integration: pagination: %w", err)
+	}
+	it.Pagination = it.Pagination.Normalized()
 	if finalized.Valid {
 		t, err := store.ParseTimestamp(finalized.String)
 		if err != nil {
@@ -149,20 +156,10 @@ func (s *Service) SetHostname(ctx context.Context, id, hostname string) (Integra
 	if err := ValidateHostname(hostname); err != nil {
 		return Integration{}, err
 	}
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		it, err := getIn(ctx, tx, id)
-		if err != nil {
-			return err
-		}
+	return s.update(ctx, id, func(it Integration) error {
 		if it.FinalizedAt != nil {
 			return apperr.FieldErrorf("hostname", "The hostname is read-only: %q was finalized.", it.Name)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE integrations SET hostname = ?, updated_at = ? WHERE id = ?`,
-			strings.TrimSpace(hostname), store.Timestamp(s.db.Now().UTC()), id)
-		return err
-	})
-	if err != nil {
-		return Integration{}, err
-	}
-	return s.Get(ctx, id)
+		return nil
+	}, `hostname = ?`, strings.TrimSpace(hostname))
 }
