@@ -55,3 +55,11 @@ func (a *App) UndoActionRename(id string, changes []integration.RenameChange) er
 	}
 	return a.svc.integrations.UndoRename(a.ctx, id, changes)
 }
+
+// UpdateIntegration stores the editor's form, validated as a whole.
+func (a *App) UpdateIntegration(id string, form integration.EditForm) (integration.Integration, error) {
+	if err := a.ready(); err != nil {
+		return integration.Integration{}, err
+	}
+	return a.svc.integrations.Update(a.ctx, id, form)
+}

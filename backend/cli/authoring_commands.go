@@ -68,6 +68,46 @@ func orDash(s string) string {
 	return s
 }
 
+func editCommand() *command {
+	return &command{
+		name: "edit", summary: "change fields of an integration, validated as in the app",
+		usage: "ID --set key=value [--set key=value ...] [--json]   (keys: name, hostname, auth.method, auth.api_key.header_name, pagination.type, pagination.after_param, …)",
+		flags: func(fs *flag.FlagSet, inv *invocation) {
+			fs.Var(&inv.sets, "set", "set `key=value` (dotted names of `show ID --json`'s fields; repeatable)")
+			fs.BoolVar(&inv.json, "json", false, "print the result as JSON")
+		},
+		run: func(ctx context.Context, inv *invocation) int {
+			if len(inv.sets) == 0 {
+				return inv.cli.usageError("edit: nothing to change; give --set key=value")
+			}
+			return inv.withCatalog(ctx, "edit", 0, func(c Catalog, id string, _ []string) int {
+				it, err := c.Get(ctx, id)
+				if err != nil {
+					return inv.fail(err)
+				}
+				form := integration.FormOf(it)
+				for _, kv := range inv.sets {
+					key, value, ok := strings.Cut(kv, "=")
+					if !ok {
+						return inv.cli.usageError("edit: --set %q is not key=value", kv)
+					}
+					if form, err = integration.SetField(form, strings.TrimSpace(key), value); err != nil {
+						return inv.fail(err)
+					}
+				}
+				if it, err = c.Update(ctx, id, form); err != nil {
+					return inv.fail(err)
+				}
+				if inv.json {
+					return inv.writeJSON(it)
+				}
+				printIntegration(inv, it)
+				return ExitOK
+			})
+		},
+	}
+}
+
 func finalizeCommand() *command {
 	return &command{
 		name: "finalize", summary: "finalize a draft: " + strings.Join(integration.ReadOnlyAfterFinalize(), ", ") + " become read-only", usage: "ID",

@@ -34,6 +34,7 @@ type Catalog interface {
 	SetStatus(ctx context.Context, id string, to integration.Status) (integration.Integration, error)
 	PreviewRename(ctx context.Context, id string, r integration.Rename) ([]integration.RenameChange, error)
 	ApplyRename(ctx context.Context, id string, r integration.Rename) ([]integration.RenameChange, error)
+	Update(ctx context.Context, id string, form integration.EditForm) (integration.Integration, error)
 }
 
 // Deps are the CLI's connections to the outside, injected by main.go.
@@ -77,13 +78,20 @@ type invocation struct {
 	// Authoring commands.
 	pattern, replace, target string
 	ignoreCase, dryRun       bool
+	sets                     stringList // edit --set key=value, repeated
 }
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ", ") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 // New returns a CLI with every command registered.
 func New(deps Deps) *CLI {
 	c := &CLI{deps: deps, commands: map[string]*command{}}
 	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), lintCommand(), convertCommand(), fixCommand(), importCommand(),
-		showCommand(), finalizeCommand(), statusCommand(), renameActionsCommand()} {
+		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand()} {
 		c.commands[cmd.name] = cmd
 	}
 	return c

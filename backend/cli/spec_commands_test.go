@@ -209,6 +209,21 @@ func TestAuthoringCommands(t *testing.T) {
 		t.Errorf("bad pattern: %d %q", code, stderr)
 	}
 
+	code, stdout, stderr = run(t, env, "edit", id, "--set", "pagination.type=pointer", "--set", "pagination.results_key=data",
+		"--set", "pagination.after_param=after", "--set", "pagination.pointer_path=$.meta.next", "--set", "auth.method=api_key",
+		"--set", "auth.api_key.header_name=X-Key", "--json")
+	if code != cli.ExitOK || !strings.Contains(stdout, `"pointer_path": "$.meta.next"`) || !strings.Contains(stdout, `"header_name": "X-Key"`) {
+		t.Fatalf("edit: %d %q %q", code, stdout, stderr)
+	}
+	code, _, stderr = run(t, env, "edit", id, "--set", "pagination.pointer_path=$.[")
+	if code != cli.ExitUsage || !strings.Contains(stderr, `JSONPath "$.[" is not a valid RFC 9535 JSONPath`) {
+		t.Errorf("edit with a bad JSONPath: %d %q", code, stderr)
+	}
+	code, _, stderr = run(t, env, "edit", id, "--set", "hostname=https://api.helpdesk.example")
+	if code != cli.ExitUsage || !strings.Contains(stderr, `Leave out the scheme "https://"`) {
+		t.Errorf("edit with a scheme: %d %q", code, stderr)
+	}
+
 	code, _, stderr = run(t, env, "status", id, "published")
 	if code != cli.ExitUsage || !strings.Contains(stderr, "Finalize the integration before making it published") {
 		t.Errorf("publishing a draft: %d %q", code, stderr)
@@ -223,6 +238,10 @@ func TestAuthoringCommands(t *testing.T) {
 	code, _, stderr = run(t, env, "status", id, "draft")
 	if code != cli.ExitUsage || !strings.Contains(stderr, "cannot go back to Draft") {
 		t.Errorf("back to draft: %d %q", code, stderr)
+	}
+	code, _, stderr = run(t, env, "edit", id, "--set", "pagination.type=page")
+	if code != cli.ExitUsage || !strings.Contains(stderr, "pagination type is read-only") {
+		t.Errorf("pagination type after finalize: %d %q", code, stderr)
 	}
 	code, stdout, _ = run(t, env, "show", id)
 	if code != cli.ExitOK || !strings.Contains(stdout, "Status:") || !strings.Contains(stdout, "published") || !strings.Contains(stdout, "api.helpdesk.example") {

@@ -19,6 +19,151 @@ export namespace apperr {
 
 }
 
+export namespace auth {
+	
+	export class APIKeyDefaults {
+	    header_name: string;
+	    preamble?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new APIKeyDefaults(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.header_name = source["header_name"];
+	        this.preamble = source["preamble"];
+	    }
+	}
+	export class Header {
+	    name: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Header(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	    }
+	}
+	export class Param {
+	    name: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Param(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	    }
+	}
+	export class OAuth2Defaults {
+	    grant_type: string;
+	    access_token_scheme?: string;
+	    authorization_url?: string;
+	    token_url: string;
+	    token_expiration_key: string;
+	    token_key: string;
+	    token_request_content_type: string;
+	    token_request_method: string;
+	    scope?: string;
+	    basic_auth_on_exchange: boolean;
+	    refresh_token_key?: string;
+	    include_client_config_on_refresh: boolean;
+	    include_redirect_uri_on_refresh: boolean;
+	    refresh_strategy: string;
+	    custom_refresh_interval_seconds?: number;
+	    refresh_buffer_seconds?: number;
+	    authorization_extra_params?: Param[];
+	
+	    static createFrom(source: any = {}) {
+	        return new OAuth2Defaults(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.grant_type = source["grant_type"];
+	        this.access_token_scheme = source["access_token_scheme"];
+	        this.authorization_url = source["authorization_url"];
+	        this.token_url = source["token_url"];
+	        this.token_expiration_key = source["token_expiration_key"];
+	        this.token_key = source["token_key"];
+	        this.token_request_content_type = source["token_request_content_type"];
+	        this.token_request_method = source["token_request_method"];
+	        this.scope = source["scope"];
+	        this.basic_auth_on_exchange = source["basic_auth_on_exchange"];
+	        this.refresh_token_key = source["refresh_token_key"];
+	        this.include_client_config_on_refresh = source["include_client_config_on_refresh"];
+	        this.include_redirect_uri_on_refresh = source["include_redirect_uri_on_refresh"];
+	        this.refresh_strategy = source["refresh_strategy"];
+	        this.custom_refresh_interval_seconds = source["custom_refresh_interval_seconds"];
+	        this.refresh_buffer_seconds = source["refresh_buffer_seconds"];
+	        this.authorization_extra_params = this.convertValues(source["authorization_extra_params"], Param);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Defaults {
+	    api_key?: APIKeyDefaults;
+	    oauth2?: OAuth2Defaults;
+	    extra_headers?: Header[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Defaults(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.api_key = this.convertValues(source["api_key"], APIKeyDefaults);
+	        this.oauth2 = this.convertValues(source["oauth2"], OAuth2Defaults);
+	        this.extra_headers = this.convertValues(source["extra_headers"], Header);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+
+}
+
 export namespace finding {
 	
 	export class Counts {
@@ -226,6 +371,42 @@ export namespace importer {
 
 export namespace integration {
 	
+	export class AuthForm {
+	    method: string;
+	    api_key?: auth.APIKeyDefaults;
+	    oauth2?: auth.OAuth2Defaults;
+	    extra_headers?: auth.Header[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AuthForm(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.api_key = this.convertValues(source["api_key"], auth.APIKeyDefaults);
+	        this.oauth2 = this.convertValues(source["oauth2"], auth.OAuth2Defaults);
+	        this.extra_headers = this.convertValues(source["extra_headers"], auth.Header);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class CreateInput {
 	    name: string;
 	    description: string;
@@ -240,6 +421,44 @@ export namespace integration {
 	        this.description = source["description"];
 	    }
 	}
+	export class EditForm {
+	    name: string;
+	    description: string;
+	    hostname: string;
+	    auth: AuthForm;
+	    pagination: paginate.Config;
+	
+	    static createFrom(source: any = {}) {
+	        return new EditForm(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.hostname = source["hostname"];
+	        this.auth = this.convertValues(source["auth"], AuthForm);
+	        this.pagination = this.convertValues(source["pagination"], paginate.Config);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Integration {
 	    id: string;
 	    name: string;
@@ -247,6 +466,8 @@ export namespace integration {
 	    iconSvg: string;
 	    hostname: string;
 	    authMethod: string;
+	    authDefaults: auth.Defaults;
+	    pagination: paginate.Config;
 	    status: string;
 	    // Go type: time
 	    finalizedAt?: any;
@@ -268,6 +489,8 @@ export namespace integration {
 	        this.iconSvg = source["iconSvg"];
 	        this.hostname = source["hostname"];
 	        this.authMethod = source["authMethod"];
+	        this.authDefaults = this.convertValues(source["authDefaults"], auth.Defaults);
+	        this.pagination = this.convertValues(source["pagination"], paginate.Config);
 	        this.status = source["status"];
 	        this.finalizedAt = this.convertValues(source["finalizedAt"], null);
 	        this.actionCount = source["actionCount"];
@@ -424,6 +647,47 @@ export namespace main {
 	        this.version = source["version"];
 	        this.dataDir = source["dataDir"];
 	        this.logFile = source["logFile"];
+	    }
+	}
+
+}
+
+export namespace paginate {
+	
+	export class Config {
+	    type: string;
+	    results_key?: string;
+	    page_size_param?: string;
+	    default_page_size?: number;
+	    default_page_limit?: number;
+	    index_param?: string;
+	    page_param?: string;
+	    link_header_rel?: string;
+	    link_header_name?: string;
+	    next_page_key?: string;
+	    link_location?: string;
+	    after_param?: string;
+	    pointer_path?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Config(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.results_key = source["results_key"];
+	        this.page_size_param = source["page_size_param"];
+	        this.default_page_size = source["default_page_size"];
+	        this.default_page_limit = source["default_page_limit"];
+	        this.index_param = source["index_param"];
+	        this.page_param = source["page_param"];
+	        this.link_header_rel = source["link_header_rel"];
+	        this.link_header_name = source["link_header_name"];
+	        this.next_page_key = source["next_page_key"];
+	        this.link_location = source["link_location"];
+	        this.after_param = source["after_param"];
+	        this.pointer_path = source["pointer_path"];
 	    }
 	}
 

@@ -49,3 +49,5 @@ export function SetIntegrationStatus(arg1:string,arg2:integration.Status):Promis
 export function StartupProblem():Promise<apperr.Error>;
 
 export function UndoActionRename(arg1:string,arg2:Array<integration.RenameChange>):Promise<void>;
+
+export function UpdateIntegration(arg1:string,arg2:integration.EditForm):Promise<integration.Integration>;

@@ -89,3 +89,7 @@ export function StartupProblem() {
 export function UndoActionRename(arg1, arg2) {
   return window['go']['main']['App']['UndoActionRename'](arg1, arg2);
 }
+
+export function UpdateIntegration(arg1, arg2) {
+  return window['go']['main']['App']['UpdateIntegration'](arg1, arg2);
+}
