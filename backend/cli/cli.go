@@ -15,6 +15,7 @@ import (
 
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/integration"
+	"integrationstudio/backend/spec"
 	"integrationstudio/backend/worker"
 )
 
@@ -35,6 +36,7 @@ type Catalog interface {
 	PreviewRename(ctx context.Context, id string, r integration.Rename) ([]integration.RenameChange, error)
 	ApplyRename(ctx context.Context, id string, r integration.Rename) ([]integration.RenameChange, error)
 	Update(ctx context.Context, id string, form integration.EditForm) (integration.Integration, error)
+	AcceptSuggestions(ctx context.Context, id string, s spec.Suggestions) ([]string, error)
 }
 
 // Deps are the CLI's connections to the outside, injected by main.go.
@@ -79,6 +81,7 @@ type invocation struct {
 	pattern, replace, target string
 	ignoreCase, dryRun       bool
 	sets                     stringList // edit --set key=value, repeated
+	acceptSuggestions        bool
 }
 
 // stringList is a repeatable string flag.

@@ -157,9 +157,10 @@ func fixCommand() *command {
 
 func importCommand() *command {
 	return &command{
-		name: "import", summary: "store a spec as a draft integration with its actions and suggestions", usage: "SPEC [--name NAME] [--json]",
+		name: "import", summary: "store a spec as a draft integration with its actions and suggestions", usage: "SPEC [--name NAME] [--accept-suggestions] [--json]",
 		flags: func(fs *flag.FlagSet, inv *invocation) {
 			fs.StringVar(&inv.name, "name", "", "integration `NAME` (default: the spec's title)")
+			fs.BoolVar(&inv.acceptSuggestions, "accept-suggestions", false, "apply the inferred auth and pagination (the hostname is always taken)")
 			fs.BoolVar(&inv.json, "json", false, "print JSON")
 			specFlags(fs, inv)
 		},
@@ -183,8 +184,14 @@ func importCommand() *command {
 			if err != nil {
 				return inv.fail(err)
 			}
+			var applied []string
+			if inv.acceptSuggestions {
+				if applied, err = catalog.AcceptSuggestions(ctx, imported.Integration.ID, res.Suggestions); err != nil {
+					return inv.fail(err)
+				}
+			}
 			summary := importSummary{
-				ID: imported.Integration.ID, Name: imported.Integration.Name,
+				ID: imported.Integration.ID, Name: imported.Integration.Name, Applied: applied,
 				Version: res.Version, Format: res.Format, Converted: res.Converted,
 				Operations: len(res.Actions), Actions: imported.Actions,
 				Findings: res.Counts, Suggestions: res.Suggestions,
@@ -208,6 +215,8 @@ type importSummary struct {
 	Actions     int              `json:"actions"`
 	Findings    finding.Counts   `json:"findings"`
 	Suggestions spec.Suggestions `json:"suggestions"`
+	// Applied says what --accept-suggestions applied, or could not.
+	Applied []string `json:"applied,omitempty"`
 }
 
 func (s importSummary) print(w io.Writer, from string) {
@@ -237,6 +246,9 @@ func (s importSummary) print(w io.Writer, from string) {
 		fmt.Fprintf(w, "  pagination:  %s (%s)\n", p.Type, p.Evidence)
 	} else {
 		fmt.Fprintf(w, "  pagination:  none detected\n")
+	}
+	for _, note := range s.Applied {
+		fmt.Fprintf(w, "  applied:     %s\n", note)
 	}
 }
 

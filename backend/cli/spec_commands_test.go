@@ -254,3 +254,23 @@ func TestAuthoringCommands(t *testing.T) {
 		t.Errorf("status without a status: exit %d, want usage", code)
 	}
 }
+
+func TestImportAcceptSuggestions(t *testing.T) {
+	env := map[string]string{datadir.EnvHome: t.TempDir()}
+	code, stdout, stderr := run(t, env, "import", "../spec/testdata/helpdesk.swagger.yaml", "--accept-suggestions")
+	if code != cli.ExitOK || !strings.Contains(stdout, `applied:     Auth: api_key from scheme "apiKey".`) ||
+		!strings.Contains(stdout, "applied:     Pagination: index.") {
+		t.Fatalf("import --accept-suggestions: %d\n%s\n%s", code, stdout, stderr)
+	}
+	code, stdout, _ = run(t, env, "list", "--json")
+	var list []struct{ ID string }
+	if err := json.Unmarshal([]byte(stdout), &list); code != cli.ExitOK || err != nil || len(list) != 1 {
+		t.Fatalf("list: %d %q", code, stdout)
+	}
+	code, stdout, _ = run(t, env, "show", list[0].ID, "--json")
+	for _, want := range []string{`"authMethod": "api_key"`, `"header_name": "X-Helpdesk-Key"`, `"type": "index"`, `"index_param": "offset"`, `"page_size_param": "limit"`} {
+		if code != cli.ExitOK || !strings.Contains(stdout, want) {
+			t.Errorf("show --json lacks %s:\n%s", want, stdout)
+		}
+	}
+}

@@ -74,3 +74,23 @@ func TestAuthAndPaginationSettings(t *testing.T) {
 		t.Errorf("editing pagination details after finalize = %+v, %v", it.Pagination, err)
 	}
 }
+
+func TestSuggestionsBecomeValidSettings(t *testing.T) {
+	sug := importHelpdesk(t).Suggestions
+	for _, a := range sug.Auth {
+		method, d := integration.AuthFromSuggestion(a)
+		if err := auth.Validate(auth.Method(method), d); err != nil {
+			t.Errorf("suggestion %s (%s) does not validate: %v", a.SchemeName, a.Method, err)
+		}
+		if method == integration.AuthOAuth2 && (d.OAuth2.TokenURL != a.TokenURL || d.OAuth2.Scope != "tickets:read tickets:write") {
+			t.Errorf("oauth2 suggestion mapped to %+v", d.OAuth2)
+		}
+	}
+	if sug.Pagination == nil {
+		t.Fatal("no pagination suggestion for the helpdesk spec")
+	}
+	c := integration.PaginationFromSuggestion(*sug.Pagination)
+	if err := c.Validate(); err != nil || c.Type != paginate.Index || c.IndexParam != "offset" {
+		t.Errorf("pagination suggestion mapped to %+v (%v)", c, err)
+	}
+}
