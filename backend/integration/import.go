@@ -13,6 +13,7 @@ import (
 	"github.com/google/uuid"
 
 	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/paginate"
 	"integrationstudio/backend/spec"
 	"integrationstudio/backend/store"
 )
@@ -166,8 +167,8 @@ func uniqueName(ctx context.Context, tx *sql.Tx, name string, mayNumber bool) (s
 func insertActions(ctx context.Context, tx *sql.Tx, integrationID string, actions []spec.Action, ts string) error {
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO actions
 		(id, integration_id, position, name, description, method, path, parameters, request_body, response_schema,
-		 tags, pagination, operation_id, request_content_type, deprecated, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		 tags, pagination, paginated, operation_id, request_content_type, deprecated, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -179,13 +180,17 @@ func insertActions(ctx context.Context, tx *sql.Tx, integrationID string, action
 		}
 		params, _ := json.Marshal(a.Parameters)
 		tags, _ := json.Marshal(a.Tags)
+		// The inferred pagination becomes the action's own (an override of
+		// the integration's), and marks it paginated.
 		var pagination any
+		paginated := false
 		if a.Pagination != nil {
-			b, _ := json.Marshal(a.Pagination)
-			pagination = string(b)
+			c := PaginationFromSuggestion(*a.Pagination)
+			b, _ := json.Marshal(c)
+			pagination, paginated = string(b), c.Type != paginate.None
 		}
 		if _, err := stmt.ExecContext(ctx, id.String(), integrationID, i, a.Name, a.Description, a.Method, a.Path,
-			string(params), rawOrNil(a.RequestBody), rawOrNil(a.ResponseSchema), string(tags), pagination,
+			string(params), rawOrNil(a.RequestBody), rawOrNil(a.ResponseSchema), string(tags), pagination, paginated,
 			a.OperationID, a.RequestContentType, a.Deprecated, ts, ts); err != nil {
 			return fmt.Errorf("integration: store action %s %s: %w", a.Method, a.Path, err)
 		}

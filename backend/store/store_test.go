@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -241,4 +242,52 @@ func readAll(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// Migration 0005 marks actions with an inferred pagination as paginated and
+// rewrites that pagination from the import's camelCase into the editor's
+// snake_case keys, dropping what was absent.
+func TestMigrationActionsEditorConvertsPagination(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "studio.db")
+	all := embedded(t)
+	ctx := context.Background()
+	old, err := store.Open(ctx, path, store.Options{Migrations: all[:4], Now: fixedNow}) // up to 0004
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO integrations (id, name, description, created_at, updated_at) VALUES ('i1', 'Acme', 'd', 't', 't')`,
+		`INSERT INTO actions (id, integration_id, position, name, method, path, pagination, created_at, updated_at) VALUES
+			('a1', 'i1', 0, 'List', 'GET', '/a', '{"type":"pointer","resultsKey":"data","afterParam":"after","pointerPath":"$.next","evidence":"e"}', 't', 't'),
+			('a2', 'i1', 1, 'Get', 'GET', '/a/{id}', NULL, 't', 't')`,
+	} {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+
+	db := open(t, path, store.Options{})
+	rows, err := db.QueryContext(ctx, `SELECT id, paginated, coalesce(pagination, '') FROM actions ORDER BY position`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var id, p string
+		var paginated int
+		if err := rows.Scan(&id, &paginated, &p); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s %d %s", id, paginated, p))
+	}
+	want := []string{
+		`a1 1 {"type":"pointer","results_key":"data","after_param":"after","pointer_path":"$.next"}`,
+		`a2 0 `,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("after 0005:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

@@ -1,0 +1,345 @@
+package integration
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+
+	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/paginate"
+	"integrationstudio/backend/store"
+)
+
+// Action is one call the integration offers, as the actions editor edits it.
+type Action struct {
+	ID          string `json:"id"`
+	Position    int    `json:"position"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Method      string `json:"method"`
+	Path        string `json:"path"`
+	// Parameters, RequestBody and ResponseSchema are JSON as the import
+	// produced them (spec.Parameter list, JSON Schemas).
+	Parameters     json.RawMessage `json:"parameters"`
+	RequestBody    json.RawMessage `json:"requestBody,omitempty"`
+	ResponseSchema json.RawMessage `json:"responseSchema,omitempty"`
+	Tags           []string        `json:"tags"`
+	OperationID    string          `json:"operationId"`
+	Paginated      bool            `json:"paginated"`
+	// Pagination overrides the integration's for this action (nil: none;
+	// see paginate.Effective).
+	Pagination *paginate.Config `json:"pagination,omitempty"`
+}
+
+// ActionQuery selects a page of actions: Search matches name, path and
+// operation id (case-insensitive); Method and Tag filter exactly.
+type ActionQuery struct {
+	Search string `json:"search"`
+	Method string `json:"method"`
+	Tag    string `json:"tag"`
+	Offset int    `json:"offset"`
+	Limit  int    `json:"limit"` // default 100, at most 1000
+}
+
+// ActionPage is one page of a query and how many actions match in all.
+type ActionPage struct {
+	Actions []Action `json:"actions"`
+	Total   int      `json:"total"`
+}
+
+// Methods an action may use.
+var actionMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+
+// ActionNameMaxLength bounds an action's name (it is a label in workflow builders).
+const ActionNameMaxLength = 128
+
+const actionColumns = `id, position, name, description, method, path, parameters, request_body, response_schema,
+	tags, operation_id, paginated, pagination`
+
+func scanAction(row interface{ Scan(...any) error }) (Action, error) {
+	var a Action
+	var params, tags string
+	var body, response, pagination sql.NullString
+	if err := row.Scan(&a.ID, &a.Position, &a.Name, &a.Description, &a.Method, &a.Path, &params, &body, &response,
+		&tags, &a.OperationID, &a.Paginated, &pagination); err != nil {
+		return Action{}, err
+	}
+	a.Parameters = json.RawMessage(params)
+	if body.Valid {
+		a.RequestBody = json.RawMessage(body.String)
+	}
+	if response.Valid {
+		a.ResponseSchema = json.RawMessage(response.String)
+	}
+	if err := json.Unmarshal([]byte(tags), &a.Tags); err != nil || a.Tags == nil {
+		a.Tags = []string{}
+	}
+	if pagination.Valid {
+		var c paginate.Config
+		if err := json.Unmarshal([]byte(pagination.String), &c); err != nil {
+			return Action{}, fmt.Errorf("action %s: pagination: %w", a.ID, err)
+		}
+		c = c.Normalized()
+		a.Pagination = &c
+	}
+	return a, nil
+}
+
+// ListActions returns one page of an integration's actions, in order.
+func (s *Service) ListActions(ctx context.Context, integrationID string, q ActionQuery) (ActionPage, error) {
+	if _, err := s.Get(ctx, integrationID); err != nil {
+		return ActionPage{}, err
+	}
+	if q.Limit <= 0 {
+		q.Limit = 100
+	}
+	q.Limit = min(q.Limit, 1000)
+	q.Offset = max(q.Offset, 0)
+	where := `integration_id = ?`
+	args := []any{integrationID}
+	if term := strings.TrimSpace(q.Search); term != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(term)) + "%"
+		where += ` AND (lower(name) LIKE ? ESCAPE '\' OR lower(path) LIKE ? ESCAPE '\' OR lower(operation_id) LIKE ? ESCAPE '\')`
+		args = append(args, like, like, like)
+	}
+	if m := strings.TrimSpace(q.Method); m != "" {
+		where += ` AND method = ?`
+		args = append(args, strings.ToUpper(m))
+	}
+	if tag := strings.TrimSpace(q.Tag); tag != "" {
+		where += ` AND EXISTS (SELECT 1 FROM json_each(actions.tags) WHERE json_each.value = ?)`
+		args = append(args, tag)
+	}
+	page := ActionPage{Actions: []Action{}}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM actions WHERE `+where, args...).Scan(&page.Total); err != nil {
+		return ActionPage{}, fmt.Errorf("integration: actions: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE `+where+
+		` ORDER BY position LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+	if err != nil {
+		return ActionPage{}, fmt.Errorf("integration: actions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanAction(rows)
+		if err != nil {
+			return ActionPage{}, fmt.Errorf("integration: actions: %w", err)
+		}
+		page.Actions = append(page.Actions, a)
+	}
+	return page, rows.Err()
+}
+
+// AddAction appends a default action ("New action", GET /) for the user to fill in.
+func (s *Service) AddAction(ctx context.Context, integrationID string) (Action, error) {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return Action{}, fmt.Errorf("integration: new action id: %w", err)
+	}
+	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := getIn(ctx, tx, integrationID); err != nil {
+			return err
+		}
+		var next int
+		var count int
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0), count(*) FROM actions WHERE integration_id = ?`,
+			integrationID).Scan(&next, &count); err != nil {
+			return err
+		}
+		now := store.Timestamp(s.db.Now().UTC())
+		_, err := tx.ExecContext(ctx, `INSERT INTO actions (id, integration_id, position, name, method, path, created_at, updated_at)
+			VALUES (?, ?, ?, ?, 'GET', '/', ?, ?)`, id.String(), integrationID, next, fmt.Sprintf("New action %d", count+1), now, now)
+		if err != nil {
+			return err
+		}
+		return touch(ctx, tx, integrationID, now)
+	})
+	if err != nil {
+		return Action{}, err
+	}
+	return s.action(ctx, integrationID, id.String())
+}
+
+func (s *Service) action(ctx context.Context, integrationID, id string) (Action, error) {
+	a, err := scanAction(s.db.QueryRowContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE integration_id = ? AND id = ?`, integrationID, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Action{}, apperr.Errorf(apperr.NotFound, "No action with id %q in this integration.", id)
+	}
+	return a, err
+}
+
+// ValidateAction checks what the actions editor lets the user change,
+// naming the first problem on its field (action.name, action.path, …).
+func ValidateAction(a Action) error {
+	name := strings.TrimSpace(a.Name)
+	switch {
+	case name == "":
+		return apperr.FieldErrorf("action.name", "An action needs a name.")
+	case utf8.RuneCountInString(name) > ActionNameMaxLength:
+		return apperr.FieldErrorf("action.name", "The name is %d characters long; the limit is %d.", utf8.RuneCountInString(name), ActionNameMaxLength)
+	}
+	method := strings.ToUpper(strings.TrimSpace(a.Method))
+	known := false
+	for _, m := range actionMethods {
+		known = known || m == method
+	}
+	if !known {
+		return apperr.FieldErrorf("action.method", "Method %q is not one of %s.", a.Method, strings.Join(actionMethods, ", "))
+	}
+	path := strings.TrimSpace(a.Path)
+	switch {
+	case !strings.HasPrefix(path, "/"):
+		return apperr.FieldErrorf("action.path", "The path %q must start with '/', e.g. /users/{id}; the hostname is the integration's.", path)
+	case strings.ContainsAny(path, " ?#"):
+		return apperr.FieldErrorf("action.path", "The path %q cannot contain spaces, '?' or '#'; query parameters are parameters.", path)
+	case strings.Count(path, "{") != strings.Count(path, "}"):
+		return apperr.FieldErrorf("action.path", "The path %q has unbalanced braces around a path parameter.", path)
+	}
+	for _, raw := range []struct {
+		field string
+		value json.RawMessage
+		list  bool
+	}{{"action.parameters", a.Parameters, true}, {"action.requestBody", a.RequestBody, false}} {
+		if len(raw.value) == 0 {
+			continue
+		}
+		var v any
+		if err := json.Unmarshal(raw.value, &v); err != nil {
+			return apperr.FieldErrorf(raw.field, "This is not valid JSON: %v.", err)
+		}
+		if _, isList := v.([]any); raw.list && !isList {
+			return apperr.FieldErrorf(raw.field, "Parameters must be a JSON list.")
+		}
+	}
+	if a.Pagination != nil {
+		if errs := paginate.ValidateAllAt("action.pagination", *a.Pagination); len(errs) > 0 {
+			return errs[0]
+		}
+	}
+	return nil
+}
+
+// UpdateAction stores the editor's version of an action.
+func (s *Service) UpdateAction(ctx context.Context, integrationID string, a Action) (Action, error) {
+	if err := ValidateAction(a); err != nil {
+		return Action{}, err
+	}
+	params := string(a.Parameters)
+	if len(a.Parameters) == 0 {
+		params = "[]"
+	}
+	tags, _ := json.Marshal(nonNil(a.Tags))
+	var body, pagination any
+	if len(a.RequestBody) > 0 {
+		body = string(a.RequestBody)
+	}
+	if a.Pagination != nil {
+		b, _ := json.Marshal(a.Pagination.Normalized())
+		pagination = string(b)
+	}
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		now := store.Timestamp(s.db.Now().UTC())
+		res, err := tx.ExecContext(ctx, `UPDATE actions SET name = ?, description = ?, method = ?, path = ?, parameters = ?,
+			request_body = ?, tags = ?, paginated = ?, pagination = ?, updated_at = ? WHERE integration_id = ? AND id = ?`,
+			strings.TrimSpace(a.Name), strings.TrimSpace(a.Description), strings.ToUpper(strings.TrimSpace(a.Method)),
+			strings.TrimSpace(a.Path), params, body, string(tags), a.Paginated, pagination, now, integrationID, a.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return apperr.Errorf(apperr.NotFound, "No action with id %q in this integration.", a.ID)
+		}
+		return touch(ctx, tx, integrationID, now)
+	})
+	if err != nil {
+		return Action{}, err
+	}
+	return s.action(ctx, integrationID, a.ID)
+}
+
+// DeleteActions removes actions and returns them whole, for RestoreActions
+// to put back (the editor's undo).
+func (s *Service) DeleteActions(ctx context.Context, integrationID string, ids []string) ([]Action, error) {
+	var deleted []Action
+	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			a, err := scanAction(tx.QueryRowContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE integration_id = ? AND id = ?`, integrationID, id))
+			if errors.Is(err, sql.ErrNoRows) {
+				return apperr.Errorf(apperr.NotFound, "No action with id %q in this integration.", id)
+			}
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM actions WHERE id = ?`, id); err != nil {
+				return err
+			}
+			deleted = append(deleted, a)
+		}
+		return touch(ctx, tx, integrationID, store.Timestamp(s.db.Now().UTC()))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return deleted, nil
+}
+
+// RestoreActions puts deleted actions back, with their ids and positions.
+func (s *Service) RestoreActions(ctx context.Context, integrationID string, actions []Action) error {
+	return s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := getIn(ctx, tx, integrationID); err != nil {
+			return err
+		}
+		now := store.Timestamp(s.db.Now().UTC())
+		for _, a := range actions {
+			if err := ValidateAction(a); err != nil {
+				return err
+			}
+			tags, _ := json.Marshal(nonNil(a.Tags))
+			var body, response, pagination any
+			if len(a.RequestBody) > 0 {
+				body = string(a.RequestBody)
+			}
+			if len(a.ResponseSchema) > 0 {
+				response = string(a.ResponseSchema)
+			}
+			if a.Pagination != nil {
+				b, _ := json.Marshal(a.Pagination)
+				pagination = string(b)
+			}
+			params := string(a.Parameters)
+			if params == "" {
+				params = "[]"
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO actions (id, integration_id, position, name, description, method, path,
+				parameters, request_body, response_schema, tags, operation_id, paginated, pagination, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				a.ID, integrationID, a.Position, a.Name, a.Description, a.Method, a.Path, params, body, response,
+				string(tags), a.OperationID, a.Paginated, pagination, now, now)
+			if err != nil {
+				if strings.Contains(err.Error(), "UNIQUE") || strings.Contains(err.Error(), "PRIMARY KEY") {
+					return apperr.Errorf(apperr.Conflict, "Action %q is already there; nothing to restore.", a.Name)
+				}
+				return err
+			}
+		}
+		return touch(ctx, tx, integrationID, now)
+	})
+}
+
+func touch(ctx context.Context, tx *sql.Tx, integrationID, now string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE integrations SET updated_at = ? WHERE id = ?`, now, integrationID)
+	return err
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,134 @@
+package integration_test
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/integration"
+	"integrationstudio/backend/paginate"
+)
+
+func TestActionsEditor(t *testing.T) {
+	ctx := context.Background()
+	s := newService(t, nil)
+	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := imp.Integration.ID
+
+	all, err := s.ListActions(ctx, id, integration.ActionQuery{})
+	if err != nil || all.Total != 5 || len(all.Actions) != 5 {
+		t.Fatalf("ListActions = %d of %d, %v", len(all.Actions), all.Total, err)
+	}
+	paginated := 0
+	for _, a := range all.Actions {
+		if a.Paginated {
+			paginated++
+			if a.Pagination == nil || a.Pagination.Type == paginate.None || a.Pagination.Validate() != nil {
+				t.Errorf("imported paginated action %s has pagination %+v", a.Name, a.Pagination)
+			}
+		}
+	}
+	if paginated != 2 {
+		t.Errorf("%d imported actions are paginated, want 2 (tickets by page, customers by index)", paginated)
+	}
+
+	// Filters and pages.
+	page, _ := s.ListActions(ctx, id, integration.ActionQuery{Limit: 2, Offset: 1})
+	if page.Total != 5 || len(page.Actions) != 2 || page.Actions[0].ID != all.Actions[1].ID {
+		t.Errorf("page 2 of 2 = %d actions of %d", len(page.Actions), page.Total)
+	}
+	gets, _ := s.ListActions(ctx, id, integration.ActionQuery{Method: "get"})
+	for _, a := range gets.Actions {
+		if a.Method != "GET" {
+			t.Errorf("method filter let %s through", a.Method)
+		}
+	}
+	if gets.Total == 0 || gets.Total == 5 {
+		t.Errorf("method filter kept %d of 5", gets.Total)
+	}
+	tag := all.Actions[0].Tags[0]
+	tagged, _ := s.ListActions(ctx, id, integration.ActionQuery{Tag: tag})
+	if tagged.Total == 0 {
+		t.Errorf("tag %q matched nothing", tag)
+	}
+	none, _ := s.ListActions(ctx, id, integration.ActionQuery{Search: "100%_"})
+	if none.Total != 0 {
+		t.Errorf("LIKE wildcards in the search matched %d", none.Total)
+	}
+	byPath, _ := s.ListActions(ctx, id, integration.ActionQuery{Search: strings.ToUpper(all.Actions[0].Path)})
+	if byPath.Total == 0 {
+		t.Errorf("search by path %q matched nothing", all.Actions[0].Path)
+	}
+
+	// Add, then edit through validation.
+	added, err := s.AddAction(ctx, id)
+	if err != nil || added.Name != "New action 6" || added.Method != "GET" || added.Path != "/" || added.Position != 5 {
+		t.Fatalf("AddAction = %+v, %v", added, err)
+	}
+	bad := []struct {
+		edit  func(*integration.Action)
+		field string
+	}{
+		{func(a *integration.Action) { a.Name = " " }, "action.name"},
+		{func(a *integration.Action) { a.Method = "FETCH" }, "action.method"},
+		{func(a *integration.Action) { a.Path = "users" }, "action.path"},
+		{func(a *integration.Action) { a.Path = "/users?x=1" }, "action.path"},
+		{func(a *integration.Action) { a.Path = "/users/{id" }, "action.path"},
+		{func(a *integration.Action) { a.Parameters = json.RawMessage(`{"a":1}`) }, "action.parameters"},
+		{func(a *integration.Action) { a.RequestBody = json.RawMessage(`{nope`) }, "action.requestBody"},
+		{func(a *integration.Action) {
+			a.Pagination = &paginate.Config{Type: paginate.Pointer, AfterParam: "after", PointerPath: "cursor"}
+		}, "action.pagination.pointer_path"},
+	}
+	for _, b := range bad {
+		a := added
+		b.edit(&a)
+		if _, err := s.UpdateAction(ctx, id, a); err == nil || err.(*apperr.Error).Field != b.field {
+			t.Errorf("edit refused on %v, want %s", err, b.field)
+		}
+	}
+	a := added
+	a.Name, a.Method, a.Path, a.Paginated = "List tickets", "get", "/tickets/{id}/comments", true
+	a.Pagination = &paginate.Config{Type: paginate.Pointer, ResultsKey: "data", AfterParam: "after", PointerPath: "$.next", PageParam: "stale"}
+	got, err := s.UpdateAction(ctx, id, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Method != "GET" || !got.Paginated || got.Pagination.PointerPath != "$.next" || got.Pagination.PageParam != "" {
+		t.Errorf("updated %+v %+v", got, got.Pagination)
+	}
+	a.ID = "ghost"
+	if _, err := s.UpdateAction(ctx, id, a); apperr.Code(err) != apperr.NotFound {
+		t.Errorf("update of an unknown action = %v", err)
+	}
+
+	// Delete two, undo, everything back in place.
+	gone, err := s.DeleteActions(ctx, id, []string{all.Actions[1].ID, got.ID})
+	if err != nil || len(gone) != 2 {
+		t.Fatalf("DeleteActions = %v, %v", gone, err)
+	}
+	if left, _ := s.ListActions(ctx, id, integration.ActionQuery{}); left.Total != 4 {
+		t.Errorf("%d actions left, want 4", left.Total)
+	}
+	if err := s.RestoreActions(ctx, id, gone); err != nil {
+		t.Fatal(err)
+	}
+	back, _ := s.ListActions(ctx, id, integration.ActionQuery{})
+	if back.Total != 6 || back.Actions[1].ID != all.Actions[1].ID || back.Actions[5].Pagination == nil || back.Actions[5].Pagination.PointerPath != "$.next" {
+		t.Errorf("after undo: %d actions, second %s, last %+v", back.Total, back.Actions[1].Name, back.Actions[5])
+	}
+	if err := s.RestoreActions(ctx, id, gone); apperr.Code(err) != apperr.Conflict {
+		t.Errorf("restoring twice = %v, want a conflict", err)
+	}
+	if _, err := s.DeleteActions(ctx, id, []string{"ghost"}); apperr.Code(err) != apperr.NotFound {
+		t.Errorf("deleting an unknown action = %v", err)
+	}
+	if _, err := s.ListActions(ctx, "ghost", integration.ActionQuery{}); apperr.Code(err) != apperr.NotFound {
+		t.Errorf("actions of an unknown integration = %v", err)
+	}
+}
