@@ -276,6 +276,14 @@ func (s *Service) DeleteActions(ctx context.Context, integrationID string, ids [
 			if err != nil {
 				return err
 			}
+			// The mapping would go with it, and undo could not bring it back.
+			var mapped int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM org_mappings WHERE action_id = ?`, id).Scan(&mapped); err != nil {
+				return err
+			}
+			if mapped > 0 {
+				return apperr.Errorf(apperr.Conflict, "%q lists the vendor's organisations for the organisation mapping; choose another action there before deleting it.", a.Name)
+			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM actions WHERE id = ?`, id); err != nil {
 				return err
 			}
