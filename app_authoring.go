@@ -63,3 +63,60 @@ func (a *App) UpdateIntegration(id string, form integration.EditForm) (integrati
 	}
 	return a.svc.integrations.Update(a.ctx, id, form)
 }
+
+func (a *App) ListActions(id string, q integration.ActionQuery) (integration.ActionPage, error) {
+	if err := a.ready(); err != nil {
+		return integration.ActionPage{}, err
+	}
+	return a.svc.integrations.ListActions(a.ctx, id, q)
+}
+
+func (a *App) AddAction(id string) (integration.Action, error) {
+	if err := a.ready(); err != nil {
+		return integration.Action{}, err
+	}
+	return a.svc.integrations.AddAction(a.ctx, id)
+}
+
+func (a *App) UpdateAction(id string, action integration.Action) (integration.Action, error) {
+	if err := a.ready(); err != nil {
+		return integration.Action{}, err
+	}
+	return a.svc.integrations.UpdateAction(a.ctx, id, action)
+}
+
+// DeleteActions returns the deleted actions: RestoreActions takes them for undo.
+func (a *App) DeleteActions(id string, actionIDs []string) ([]integration.Action, error) {
+	if err := a.ready(); err != nil {
+		return nil, err
+	}
+	return a.svc.integrations.DeleteActions(a.ctx, id, actionIDs)
+}
+
+func (a *App) RestoreActions(id string, actions []integration.Action) error {
+	if err := a.ready(); err != nil {
+		return err
+	}
+	return a.svc.integrations.RestoreActions(a.ctx, id, actions)
+}
+
+func (a *App) OrgMappingAvailable(id string) (bool, error) {
+	if err := a.ready(); err != nil {
+		return false, err
+	}
+	return a.svc.integrations.OrgMappingAvailable(a.ctx, id)
+}
+
+func (a *App) GetOrgMapping(id string) (*integration.OrgMapping, error) {
+	if err := a.ready(); err != nil {
+		return nil, err
+	}
+	return a.svc.integrations.GetOrgMapping(a.ctx, id)
+}
+
+func (a *App) SetOrgMapping(id string, m integration.OrgMapping) (*integration.OrgMapping, error) {
+	if err := a.ready(); err != nil {
+		return nil, err
+	}
+	return a.svc.integrations.SetOrgMapping(a.ctx, id, m)
+}

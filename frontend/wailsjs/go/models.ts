@@ -371,6 +371,112 @@ export namespace importer {
 
 export namespace integration {
 	
+	export class Action {
+	    id: string;
+	    position: number;
+	    name: string;
+	    description: string;
+	    method: string;
+	    path: string;
+	    parameters: number[];
+	    requestBody?: number[];
+	    responseSchema?: number[];
+	    tags: string[];
+	    operationId: string;
+	    paginated: boolean;
+	    pagination?: paginate.Config;
+	
+	    static createFrom(source: any = {}) {
+	        return new Action(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.position = source["position"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.method = source["method"];
+	        this.path = source["path"];
+	        this.parameters = source["parameters"];
+	        this.requestBody = source["requestBody"];
+	        this.responseSchema = source["responseSchema"];
+	        this.tags = source["tags"];
+	        this.operationId = source["operationId"];
+	        this.paginated = source["paginated"];
+	        this.pagination = this.convertValues(source["pagination"], paginate.Config);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ActionPage {
+	    actions: Action[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActionPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.actions = this.convertValues(source["actions"], Action);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ActionQuery {
+	    search: string;
+	    method: string;
+	    tag: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActionQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.search = source["search"];
+	        this.method = source["method"];
+	        this.tag = source["tag"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
 	export class AuthForm {
 	    method: string;
 	    api_key?: auth.APIKeyDefaults;
@@ -528,6 +634,59 @@ export namespace integration {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.integration = this.convertValues(source["integration"], Integration);
 	        this.actions = source["actions"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class OrgMappingEntry {
+	    vendorOrgId: string;
+	    vendorOrgName: string;
+	    localOrg: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrgMappingEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.vendorOrgId = source["vendorOrgId"];
+	        this.vendorOrgName = source["vendorOrgName"];
+	        this.localOrg = source["localOrg"];
+	    }
+	}
+	export class OrgMapping {
+	    actionId: string;
+	    idField: string;
+	    nameField: string;
+	    entries: OrgMappingEntry[];
+	
+	    static createFrom(source: any = {}) {
+	        return new OrgMapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.actionId = source["actionId"];
+	        this.idField = source["idField"];
+	        this.nameField = source["nameField"];
+	        this.entries = this.convertValues(source["entries"], OrgMappingEntry);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
