@@ -26,9 +26,9 @@ type Action struct {
 	Path        string `json:"path"`
 	// Parameters, RequestBody and ResponseSchema are JSON as the import
 	// produced them (spec.Parameter list, JSON Schemas).
-	Parameters     json.RawMessage `json:"parameters"`
-	RequestBody    json.RawMessage `json:"requestBody,omitempty"`
-	ResponseSchema json.RawMessage `json:"responseSchema,omitempty"`
+	Parameters     json.RawMessage `json:"parameters" ts_type:"any"`
+	RequestBody    json.RawMessage `json:"requestBody,omitempty" ts_type:"any"`
+	ResponseSchema json.RawMessage `json:"responseSchema,omitempty" ts_type:"any"`
 	Tags           []string        `json:"tags"`
 	OperationID    string          `json:"operationId"`
 	Paginated      bool            `json:"paginated"`

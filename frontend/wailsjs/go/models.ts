@@ -378,9 +378,9 @@ export namespace integration {
 	    description: string;
 	    method: string;
 	    path: string;
-	    parameters: number[];
-	    requestBody?: number[];
-	    responseSchema?: number[];
+	    parameters: any;
+	    requestBody?: any;
+	    responseSchema?: any;
 	    tags: string[];
 	    operationId: string;
 	    paginated: boolean;
