@@ -120,3 +120,11 @@ func (a *App) SetOrgMapping(id string, m integration.OrgMapping) (*integration.O
 	}
 	return a.svc.integrations.SetOrgMapping(a.ctx, id, m)
 }
+
+// SetIntegrationIcon stores svg (the file's text) sanitised; "" removes the icon.
+func (a *App) SetIntegrationIcon(id, svg string) (integration.IconUpdate, error) {
+	if err := a.ready(); err != nil {
+		return integration.IconUpdate{}, err
+	}
+	return a.svc.integrations.SetIcon(a.ctx, id, []byte(svg))
+}

@@ -622,6 +622,38 @@ export namespace integration {
 		    return a;
 		}
 	}
+	export class IconUpdate {
+	    integration: Integration;
+	    removed: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new IconUpdate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.integration = this.convertValues(source["integration"], Integration);
+	        this.removed = source["removed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Imported {
 	    integration: Integration;
 	    actions: number;

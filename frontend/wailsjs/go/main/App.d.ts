@@ -56,6 +56,8 @@ export function SaveSpecImport(arg1:string,arg2:string):Promise<integration.Impo
 
 export function SetIntegrationHostname(arg1:string,arg2:string):Promise<integration.Integration>;
 
+export function SetIntegrationIcon(arg1:string,arg2:string):Promise<integration.IconUpdate>;
+
 export function SetIntegrationStatus(arg1:string,arg2:integration.Status):Promise<integration.Integration>;
 
 export function SetOrgMapping(arg1:string,arg2:integration.OrgMapping):Promise<integration.OrgMapping>;

@@ -102,6 +102,10 @@ export function SetIntegrationHostname(arg1, arg2) {
   return window['go']['main']['App']['SetIntegrationHostname'](arg1, arg2);
 }
 
+export function SetIntegrationIcon(arg1, arg2) {
+  return window['go']['main']['App']['SetIntegrationIcon'](arg1, arg2);
+}
+
 export function SetIntegrationStatus(arg1, arg2) {
   return window['go']['main']['App']['SetIntegrationStatus'](arg1, arg2);
 }
