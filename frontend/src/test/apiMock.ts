@@ -29,5 +29,12 @@ export async function apiMock() {
     onSpecProgress: vi.fn(),
     isDesktopApp: vi.fn(),
     onNativeFileDrop: vi.fn(),
+    getIntegration: vi.fn(),
+    setIntegrationHostname: vi.fn(),
+    finalizeIntegration: vi.fn(),
+    setIntegrationStatus: vi.fn(),
+    previewActionRename: vi.fn(),
+    applyActionRename: vi.fn(),
+    undoActionRename: vi.fn(),
   };
 }
