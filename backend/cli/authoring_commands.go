@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/integration"
 )
 
@@ -71,9 +72,10 @@ func orDash(s string) string {
 func editCommand() *command {
 	return &command{
 		name: "edit", summary: "change fields of an integration, validated as in the app",
-		usage: "ID --set key=value [--set key=value ...] [--json]   (keys: name, hostname, auth.method, auth.api_key.header_name, pagination.type, pagination.after_param, …)",
+		usage: "ID [--action ACTION] --set key=value [--set key=value ...] [--json]   (keys: name, hostname, auth.method, auth.api_key.header_name, pagination.type, pagination.after_param, …; for an action: name, description, method, path, paginated, pagination.type, …)",
 		flags: func(fs *flag.FlagSet, inv *invocation) {
 			fs.Var(&inv.sets, "set", "set `key=value` (dotted names of `show ID --json`'s fields; repeatable)")
+			fs.StringVar(&inv.action, "action", "", "edit this action (its id or its name) instead of the integration")
 			fs.BoolVar(&inv.json, "json", false, "print the result as JSON")
 		},
 		run: func(ctx context.Context, inv *invocation) int {
@@ -81,6 +83,9 @@ func editCommand() *command {
 				return inv.cli.usageError("edit: nothing to change; give --set key=value")
 			}
 			return inv.withCatalog(ctx, "edit", 0, func(c Catalog, id string, _ []string) int {
+				if inv.action != "" {
+					return inv.editAction(ctx, c, id)
+				}
 				it, err := c.Get(ctx, id)
 				if err != nil {
 					return inv.fail(err)
@@ -185,4 +190,65 @@ func renameActionsCommand() *command {
 			})
 		},
 	}
+}
+
+// editAction applies edit's --set pairs to one action, found by id or by
+// name (case-insensitive; an ambiguous name is refused, listing the ids).
+func (inv *invocation) editAction(ctx context.Context, c Catalog, integrationID string) int {
+	all, err := c.ListActions(ctx, integrationID, integration.ActionQuery{Limit: 1000})
+	if err != nil {
+		return inv.fail(err)
+	}
+	for offset := len(all.Actions); offset < all.Total; offset = len(all.Actions) {
+		more, err := c.ListActions(ctx, integrationID, integration.ActionQuery{Offset: offset, Limit: 1000})
+		if err != nil {
+			return inv.fail(err)
+		}
+		if len(more.Actions) == 0 {
+			break
+		}
+		all.Actions = append(all.Actions, more.Actions...)
+	}
+	var matches []integration.Action
+	for _, a := range all.Actions {
+		if a.ID == inv.action {
+			matches = []integration.Action{a}
+			break
+		}
+		if strings.EqualFold(a.Name, inv.action) {
+			matches = append(matches, a)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return inv.fail(apperr.Errorf(apperr.NotFound, "No action with id or name %q in this integration (see `show %s --json` and the app's actions list).", inv.action, integrationID))
+	case 1:
+	default:
+		ids := make([]string, len(matches))
+		for i, m := range matches {
+			ids[i] = m.ID
+		}
+		return inv.fail(apperr.Errorf(apperr.Invalid, "%d actions are named %q; give one of their ids: %s.", len(matches), inv.action, strings.Join(ids, ", ")))
+	}
+	a := matches[0]
+	var err2 error
+	for _, kv := range inv.sets {
+		key, value, ok := strings.Cut(kv, "=")
+		if !ok {
+			return inv.cli.usageError("edit: --set %q is not key=value", kv)
+		}
+		if a, err2 = integration.SetField(a, strings.TrimSpace(key), value); err2 != nil {
+			return inv.fail(err2)
+		}
+	}
+	a.ID = matches[0].ID // the id names the action; it is not editable
+	updated, err := c.UpdateAction(ctx, integrationID, a)
+	if err != nil {
+		return inv.fail(err)
+	}
+	if inv.json {
+		return inv.writeJSON(updated)
+	}
+	fmt.Fprintf(inv.cli.deps.Stdout, "Updated action %q: %s %s (paginated: %v).\n", updated.Name, updated.Method, updated.Path, updated.Paginated)
+	return ExitOK
 }

@@ -37,6 +37,8 @@ type Catalog interface {
 	ApplyRename(ctx context.Context, id string, r integration.Rename) ([]integration.RenameChange, error)
 	Update(ctx context.Context, id string, form integration.EditForm) (integration.Integration, error)
 	AcceptSuggestions(ctx context.Context, id string, s spec.Suggestions) ([]string, error)
+	ListActions(ctx context.Context, id string, q integration.ActionQuery) (integration.ActionPage, error)
+	UpdateAction(ctx context.Context, id string, a integration.Action) (integration.Action, error)
 }
 
 // Deps are the CLI's connections to the outside, injected by main.go.
@@ -82,6 +84,7 @@ type invocation struct {
 	ignoreCase, dryRun       bool
 	sets                     stringList // edit --set key=value, repeated
 	acceptSuggestions        bool
+	action                   string // edit --action: an action's id or name
 }
 
 // stringList is a repeatable string flag.

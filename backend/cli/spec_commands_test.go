@@ -224,6 +224,27 @@ func TestAuthoringCommands(t *testing.T) {
 		t.Errorf("edit with a scheme: %d %q", code, stderr)
 	}
 
+	// One action, by name: rename it and give it its own pagination.
+	code, stdout, stderr = run(t, env, "rename-actions", id, "--pattern", `^.*$`, "--replace", "Same name", "--dry-run", "--json")
+	var planned []struct{ Before string }
+	if err := json.Unmarshal([]byte(stdout), &planned); code != cli.ExitOK || err != nil || len(planned) == 0 {
+		t.Fatalf("dry run --json: %d %q %v", code, stdout, err)
+	}
+	first := planned[0].Before
+	code, stdout, stderr = run(t, env, "edit", id, "--action", strings.ToUpper(first), "--set", "name=List everything",
+		"--set", "paginated=true", "--set", "pagination.type=page", "--set", "pagination.page_param=page", "--set", "pagination.results_key=items")
+	if code != cli.ExitOK || !strings.Contains(stdout, `Updated action "List everything"`) || !strings.Contains(stdout, "paginated: true") {
+		t.Fatalf("edit --action: %d %q %q", code, stdout, stderr)
+	}
+	code, _, stderr = run(t, env, "edit", id, "--action", "List everything", "--set", "path=no-slash")
+	if code != cli.ExitUsage || !strings.Contains(stderr, "must start with '/'") {
+		t.Errorf("edit --action with a bad path: %d %q", code, stderr)
+	}
+	code, _, stderr = run(t, env, "edit", id, "--action", "ghost", "--set", "name=x")
+	if code != cli.ExitFailure || !strings.Contains(stderr, `No action with id or name "ghost"`) {
+		t.Errorf("edit --action ghost: %d %q", code, stderr)
+	}
+
 	code, _, stderr = run(t, env, "status", id, "published")
 	if code != cli.ExitUsage || !strings.Contains(stderr, "Finalize the integration before making it published") {
 		t.Errorf("publishing a draft: %d %q", code, stderr)

@@ -40,10 +40,11 @@ func FormOf(it Integration) EditForm {
 		Auth: AuthForm{Method: it.AuthMethod, Defaults: it.AuthDefaults}, Pagination: it.Pagination}
 }
 
-// SetField sets the dotted key of form to value, given as text: JSON when
-// it parses as JSON (numbers, true/false, lists), else a plain string.
-// An unknown key or a value of the wrong kind is an error naming the key.
-func SetField(form EditForm, key, value string) (EditForm, error) {
+// SetField sets the dotted key of form (an EditForm, an Action) to value,
+// given as text: JSON when it parses as JSON (numbers, true/false, lists),
+// else a plain string. An unknown key or a value of the wrong kind is an
+// error naming the key.
+func SetField[T any](form T, key, value string) (T, error) {
 	parts := strings.Split(key, ".")
 	for _, p := range parts {
 		if p == "" {
@@ -62,10 +63,10 @@ func SetField(form EditForm, key, value string) (EditForm, error) {
 	if err := json.Unmarshal([]byte(value), &parsed); err != nil {
 		parsed = value
 	}
-	out, err := setIn(tree, parts, parsed)
+	out, err := setIn[T](tree, parts, parsed)
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) && typeErr.Type.Kind() == reflect.String {
-		out, err = setIn(tree, parts, value) // "8443" for a text field is text
+		out, err = setIn[T](tree, parts, value) // "8443" for a text field is text
 	}
 	if err != nil {
 		switch {
@@ -88,7 +89,8 @@ type notAGroupError struct{ name string }
 func (e *notAGroupError) Error() string { return e.name + " is not a group" }
 
 // setIn sets the path in a copy of tree and decodes the result strictly.
-func setIn(tree map[string]any, parts []string, v any) (EditForm, error) {
+func setIn[T any](tree map[string]any, parts []string, v any) (T, error) {
+	var out T
 	raw, _ := json.Marshal(tree)
 	var root map[string]any
 	_ = json.Unmarshal(raw, &root) // a copy: a failed attempt leaves tree as it was
@@ -97,7 +99,7 @@ func setIn(tree map[string]any, parts []string, v any) (EditForm, error) {
 		next, ok := node[p].(map[string]any)
 		if !ok {
 			if node[p] != nil {
-				return EditForm{}, &notAGroupError{p}
+				return out, &notAGroupError{p}
 			}
 			next = map[string]any{}
 			node[p] = next
@@ -108,8 +110,8 @@ func setIn(tree map[string]any, parts []string, v any) (EditForm, error) {
 	raw, _ = json.Marshal(root)
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
-	var out EditForm
-	return out, dec.Decode(&out)
+	err := dec.Decode(&out)
+	return out, err
 }
 
 // Update stores form, validated as a whole, in one transaction: every
