@@ -1,7 +1,9 @@
 package main
 
 import (
+	"integrationstudio/backend/auth"
 	"integrationstudio/backend/integration"
+	"integrationstudio/backend/paginate"
 )
 
 // Bound methods of the integration editor (authoring): thin, each one
@@ -127,4 +129,34 @@ func (a *App) SetIntegrationIcon(id, svg string) (integration.IconUpdate, error)
 		return integration.IconUpdate{}, err
 	}
 	return a.svc.integrations.SetIcon(a.ctx, id, []byte(svg))
+}
+
+// AuthChoice is one entry of the Auth method step with its guidance.
+type AuthChoice struct {
+	auth.Choice
+	Advice auth.Advice `json:"advice"`
+}
+
+// AuthMethods lists the Auth method step's choices, each with the seed's
+// "choose this if" guidance, and the warning the defaults step shows.
+func (a *App) AuthMethods() ([]AuthChoice, error) {
+	var out []AuthChoice
+	for _, c := range auth.Methods() {
+		advice, _ := auth.Guidance(c.Method, c.GrantType)
+		out = append(out, AuthChoice{Choice: c, Advice: advice})
+	}
+	return out, nil
+}
+
+// AuthDefaultsFor is the prefilled defaults for a method (and OAuth grant).
+func (a *App) AuthDefaultsFor(method auth.Method, grant auth.GrantType) (auth.Defaults, error) {
+	return auth.DefaultsFor(method, grant), nil
+}
+
+// PaginationTypes lists the Pagination type step's choices with guidance.
+func (a *App) PaginationTypes() ([]paginate.TypeOption, error) { return paginate.Types(), nil }
+
+// PaginationFields lists the details a pagination type asks for, in form order.
+func (a *App) PaginationFields(t paginate.Type, loc paginate.LinkLocation) ([]paginate.Field, error) {
+	return paginate.Fields(t, loc), nil
 }

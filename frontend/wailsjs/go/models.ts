@@ -35,6 +35,20 @@ export namespace auth {
 	        this.preamble = source["preamble"];
 	    }
 	}
+	export class Advice {
+	    summary: string;
+	    choose_if: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Advice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.summary = source["summary"];
+	        this.choose_if = source["choose_if"];
+	    }
+	}
 	export class Header {
 	    name: string;
 	    value: string;
@@ -840,6 +854,42 @@ export namespace main {
 	        this.logFile = source["logFile"];
 	    }
 	}
+	export class AuthChoice {
+	    method: string;
+	    grant_type?: string;
+	    label: string;
+	    advice: auth.Advice;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuthChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.grant_type = source["grant_type"];
+	        this.label = source["label"];
+	        this.advice = this.convertValues(source["advice"], auth.Advice);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -879,6 +929,38 @@ export namespace paginate {
 	        this.link_location = source["link_location"];
 	        this.after_param = source["after_param"];
 	        this.pointer_path = source["pointer_path"];
+	    }
+	}
+	export class Field {
+	    name: string;
+	    label: string;
+	    help: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Field(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.label = source["label"];
+	        this.help = source["help"];
+	    }
+	}
+	export class TypeOption {
+	    type: string;
+	    label: string;
+	    guidance: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TypeOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.label = source["label"];
+	        this.guidance = source["guidance"];
 	    }
 	}
 

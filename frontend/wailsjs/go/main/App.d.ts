@@ -3,7 +3,9 @@
 import {integration} from '../models';
 import {main} from '../models';
 import {importer} from '../models';
+import {auth} from '../models';
 import {settings} from '../models';
+import {paginate} from '../models';
 import {apperr} from '../models';
 
 export function AddAction(arg1:string):Promise<integration.Action>;
@@ -13,6 +15,10 @@ export function AppInfo():Promise<main.AppInfo>;
 export function ApplyActionRename(arg1:string,arg2:integration.Rename):Promise<Array<integration.RenameChange>>;
 
 export function ApplySpecFix(arg1:string,arg2:Array<string>,arg3:boolean):Promise<importer.Preview>;
+
+export function AuthDefaultsFor(arg1:auth.Method,arg2:auth.GrantType):Promise<auth.Defaults>;
+
+export function AuthMethods():Promise<Array<main.AuthChoice>>;
 
 export function CreateIntegration(arg1:integration.CreateInput):Promise<integration.Integration>;
 
@@ -39,6 +45,10 @@ export function ListIntegrations():Promise<Array<integration.Summary>>;
 export function OpenExternal(arg1:string):Promise<void>;
 
 export function OrgMappingAvailable(arg1:string):Promise<boolean>;
+
+export function PaginationFields(arg1:paginate.Type,arg2:paginate.LinkLocation):Promise<Array<paginate.Field>>;
+
+export function PaginationTypes():Promise<Array<paginate.TypeOption>>;
 
 export function PickSpecFile():Promise<string>;
 

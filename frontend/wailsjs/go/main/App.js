@@ -18,6 +18,14 @@ export function ApplySpecFix(arg1, arg2, arg3) {
   return window['go']['main']['App']['ApplySpecFix'](arg1, arg2, arg3);
 }
 
+export function AuthDefaultsFor(arg1, arg2) {
+  return window['go']['main']['App']['AuthDefaultsFor'](arg1, arg2);
+}
+
+export function AuthMethods() {
+  return window['go']['main']['App']['AuthMethods']();
+}
+
 export function CreateIntegration(arg1) {
   return window['go']['main']['App']['CreateIntegration'](arg1);
 }
@@ -68,6 +76,14 @@ export function OpenExternal(arg1) {
 
 export function OrgMappingAvailable(arg1) {
   return window['go']['main']['App']['OrgMappingAvailable'](arg1);
+}
+
+export function PaginationFields(arg1, arg2) {
+  return window['go']['main']['App']['PaginationFields'](arg1, arg2);
+}
+
+export function PaginationTypes() {
+  return window['go']['main']['App']['PaginationTypes']();
 }
 
 export function PickSpecFile() {
