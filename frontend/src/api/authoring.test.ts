@@ -3,10 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 const go = vi.hoisted(() => ({
   PreviewActionRename: vi.fn(),
   SetIntegrationStatus: vi.fn(),
+  ListActions: vi.fn(),
+  SetIntegrationIcon: vi.fn(),
 }));
 vi.mock('../../wailsjs/go/main/App', () => go);
 
-import { ApiError, previewActionRename, setIntegrationStatus } from './index';
+import { ApiError, listActions, previewActionRename, setIntegrationIcon, setIntegrationStatus } from './index';
 
 describe('authoring calls', () => {
   it('normalise the changes of a rename preview', async () => {
@@ -29,5 +31,14 @@ describe('authoring calls', () => {
     const err = await setIntegrationStatus('i1', 'draft').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'invalid', field: 'status', message: 'A finalized integration cannot go back to Draft.' });
+  });
+
+  it('fill in what Go sends as null for a page of actions and an icon update', async () => {
+    go.ListActions.mockResolvedValueOnce({ actions: null, total: 0 });
+    expect(await listActions('i1', { search: 'x', method: '', tag: '', offset: 0, limit: 50 })).toEqual({ actions: [], total: 0 });
+    go.SetIntegrationIcon.mockResolvedValueOnce({ integration: { id: 'i1', name: 'A', status: 'draft' }, removed: null });
+    const up = await setIntegrationIcon('i1', '<svg/>');
+    expect(up.removed).toEqual([]);
+    expect(up.integration).toMatchObject({ id: 'i1', name: 'A', status: 'draft' });
   });
 });

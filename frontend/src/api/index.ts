@@ -2,28 +2,42 @@
 // here, so tests can replace it with vi.mock('../api') and never load the
 // Wails bindings (which need window.go).
 import {
+  AddAction as goAddAction,
   AppInfo as goAppInfo,
   ApplyActionRename as goApplyActionRename,
   ApplySpecFix as goApplySpecFix,
+  AuthDefaultsFor as goAuthDefaultsFor,
+  AuthMethods as goAuthMethods,
   CreateIntegration as goCreateIntegration,
+  DeleteActions as goDeleteActions,
   DiscardSpecImport as goDiscardSpecImport,
   FinalizeIntegration as goFinalizeIntegration,
   GetIntegration as goGetIntegration,
+  GetOrgMapping as goGetOrgMapping,
   GetSettings as goGetSettings,
   ImportSpecFile as goImportSpecFile,
   ImportSpecText as goImportSpecText,
+  ListActions as goListActions,
   ListIntegrations as goListIntegrations,
   OpenExternal as goOpenExternal,
+  OrgMappingAvailable as goOrgMappingAvailable,
+  PaginationFields as goPaginationFields,
+  PaginationTypes as goPaginationTypes,
   PickSpecFile as goPickSpecFile,
   PreviewActionRename as goPreviewActionRename,
   PreviewSpecFix as goPreviewSpecFix,
   Quit as goQuit,
+  RestoreActions as goRestoreActions,
   SaveSettings as goSaveSettings,
   SaveSpecImport as goSaveSpecImport,
   SetIntegrationHostname as goSetIntegrationHostname,
+  SetIntegrationIcon as goSetIntegrationIcon,
   SetIntegrationStatus as goSetIntegrationStatus,
+  SetOrgMapping as goSetOrgMapping,
   StartupProblem as goStartupProblem,
   UndoActionRename as goUndoActionRename,
+  UpdateAction as goUpdateAction,
+  UpdateIntegration as goUpdateIntegration,
 } from '../../wailsjs/go/main/App';
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
@@ -43,6 +57,17 @@ import type {
   IntegrationStatus,
   IntegrationSummary,
   PaginationSuggestion,
+  Action,
+  ActionPage,
+  ActionQuery,
+  AuthChoice,
+  AuthDefaults,
+  EditForm,
+  IconUpdate,
+  OrgMapping,
+  PaginationConfig,
+  PaginationField,
+  PaginationTypeOption,
   Rename,
   RenameChange,
   Settings,
@@ -163,6 +188,72 @@ export function applyActionRename(id: string, rename: Rename): Promise<RenameCha
 
 export function undoActionRename(id: string, changes: RenameChange[]): Promise<void> {
   return call(() => goUndoActionRename(id, changes));
+}
+
+/** Stores the editor's form, validated as a whole (read-only fields of a finalized integration refused). */
+export function updateIntegration(id: string, form: EditForm): Promise<Integration> {
+  return call(async () => toIntegration((await goUpdateIntegration(id, form as never)) as unknown as Raw));
+}
+
+/** Stores an SVG icon sanitised ('' removes it); says what sanitising removed. */
+export function setIntegrationIcon(id: string, svg: string): Promise<IconUpdate> {
+  return call(async () => {
+    const up = (await goSetIntegrationIcon(id, svg)) as unknown as Raw;
+    return { integration: toIntegration((up.integration ?? {}) as Raw), removed: Array.isArray(up.removed) ? (up.removed as string[]) : [] };
+  });
+}
+
+export function listActions(id: string, query: ActionQuery): Promise<ActionPage> {
+  return call(async () => {
+    const page = (await goListActions(id, query as never)) as unknown as Raw;
+    return { actions: (Array.isArray(page.actions) ? page.actions : []) as Action[], total: num(page.total) };
+  });
+}
+
+export function addAction(id: string): Promise<Action> {
+  return call(async () => (await goAddAction(id)) as unknown as Action);
+}
+
+export function updateAction(id: string, action: Action): Promise<Action> {
+  return call(async () => (await goUpdateAction(id, action as never)) as unknown as Action);
+}
+
+/** Deletes actions and returns them whole: pass them to restoreActions to undo. */
+export function deleteActions(id: string, actionIds: string[]): Promise<Action[]> {
+  return call(async () => ((await goDeleteActions(id, actionIds)) ?? []) as unknown as Action[]);
+}
+
+export function restoreActions(id: string, actions: Action[]): Promise<void> {
+  return call(() => goRestoreActions(id, actions as never));
+}
+
+/** The organisation mapping applies once at least one action is paginated. */
+export function orgMappingAvailable(id: string): Promise<boolean> {
+  return call(() => goOrgMappingAvailable(id));
+}
+
+export function getOrgMapping(id: string): Promise<OrgMapping | null> {
+  return call(async () => ((await goGetOrgMapping(id)) ?? null) as unknown as OrgMapping | null);
+}
+
+export function setOrgMapping(id: string, mapping: OrgMapping): Promise<OrgMapping> {
+  return call(async () => (await goSetOrgMapping(id, mapping as never)) as unknown as OrgMapping);
+}
+
+export function authMethods(): Promise<AuthChoice[]> {
+  return call(async () => ((await goAuthMethods()) ?? []) as unknown as AuthChoice[]);
+}
+
+export function authDefaultsFor(method: string, grantType: string): Promise<AuthDefaults> {
+  return call(async () => (await goAuthDefaultsFor(method, grantType)) as unknown as AuthDefaults);
+}
+
+export function paginationTypes(): Promise<PaginationTypeOption[]> {
+  return call(async () => ((await goPaginationTypes()) ?? []) as unknown as PaginationTypeOption[]);
+}
+
+export function paginationFields(type: PaginationConfig['type'], linkLocation: string): Promise<PaginationField[]> {
+  return call(async () => ((await goPaginationFields(type, linkLocation)) ?? []) as unknown as PaginationField[]);
 }
 
 /** Opens an http(s) URL in the system browser; the webview never navigates away. */

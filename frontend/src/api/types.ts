@@ -1,4 +1,4 @@
-import type { finding, fix, importer, integration, main, settings, spec } from '../../wailsjs/go/models';
+import type { auth, finding, fix, importer, integration, main, paginate, settings, spec } from '../../wailsjs/go/models';
 
 /** A Go struct as the bindings deliver it: its data, without the helper methods of the
  *  generated classes. */
@@ -74,6 +74,21 @@ export type RenameTarget = 'name' | 'description' | 'both';
 export type Rename = Omit<Plain<integration.Rename>, 'target'> & { target: RenameTarget };
 
 export type RenameChange = Omit<Plain<integration.RenameChange>, 'field'> & { field: 'name' | 'description' };
+
+/** An integration's pagination (snake_case keys, as the CLI's edit --set uses). */
+export type PaginationConfig = Plain<paginate.Config>;
+export type AuthDefaults = Plain<auth.Defaults>;
+/** The editor's form: name, description, hostname, auth (method + defaults), pagination. */
+export type EditForm = Plain<integration.EditForm>;
+/** One action as the actions editor edits it; parameters/requestBody/responseSchema are JSON. */
+export type Action = Plain<integration.Action>;
+export type ActionQuery = Plain<integration.ActionQuery>;
+export type ActionPage = Plain<integration.ActionPage>;
+export type OrgMapping = Plain<integration.OrgMapping>;
+export type IconUpdate = Omit<Plain<integration.IconUpdate>, 'integration'> & { integration: Integration };
+export type AuthChoice = Plain<main.AuthChoice>;
+export type PaginationTypeOption = Plain<paginate.TypeOption>;
+export type PaginationField = Plain<paginate.Field>;
 
 export type ProgressStage = 'read' | 'parse' | 'lint' | 'actions' | 'fix';
 
