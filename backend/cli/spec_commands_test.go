@@ -246,7 +246,7 @@ func TestAuthoringCommands(t *testing.T) {
 	}
 
 	code, _, stderr = run(t, env, "status", id, "published")
-	if code != cli.ExitUsage || !strings.Contains(stderr, "Finalize the integration before making it published") {
+	if code != cli.ExitFailure || !strings.Contains(stderr, "Finalize the integration before making it published") {
 		t.Errorf("publishing a draft: %d %q", code, stderr)
 	}
 	code, stdout, stderr = run(t, env, "finalize", id)
@@ -257,11 +257,11 @@ func TestAuthoringCommands(t *testing.T) {
 		t.Errorf("publish: %d %q", code, stdout)
 	}
 	code, _, stderr = run(t, env, "status", id, "draft")
-	if code != cli.ExitUsage || !strings.Contains(stderr, "cannot go back to Draft") {
+	if code != cli.ExitFailure || !strings.Contains(stderr, "cannot go back to Draft") {
 		t.Errorf("back to draft: %d %q", code, stderr)
 	}
 	code, _, stderr = run(t, env, "edit", id, "--set", "pagination.type=page")
-	if code != cli.ExitUsage || !strings.Contains(stderr, "pagination type is read-only") {
+	if code != cli.ExitFailure || !strings.Contains(stderr, "pagination type is read-only") {
 		t.Errorf("pagination type after finalize: %d %q", code, stderr)
 	}
 	code, stdout, _ = run(t, env, "show", id)

@@ -129,15 +129,8 @@ func (s *Service) Update(ctx context.Context, id string, form EditForm) (Integra
 		}
 		// What is frozen first: a different type's missing fields are
 		// beside the point when the type cannot change.
-		if it.FinalizedAt != nil {
-			switch {
-			case form.Hostname != it.Hostname:
-				return apperr.FieldErrorf("hostname", "The hostname is read-only: %q was finalized.", it.Name)
-			case form.Auth.Method != it.AuthMethod:
-				return apperr.FieldErrorf("auth.method", "The auth method is read-only: %q was finalized with %s.", it.Name, it.AuthMethod)
-			case pagination.Type != it.Pagination.Type:
-				return apperr.FieldErrorf("pagination.type", "The pagination type is read-only: %q was finalized with %s.", it.Name, it.Pagination.Type)
-			}
+		if err := frozenChange(it, form.Hostname, form.Auth.Method, grantOf(form.Auth.Defaults.Normalized(auth.Method(form.Auth.Method))), pagination.Type); err != nil {
+			return err
 		}
 		if err := errors.Join(ValidateName(form.Name), ValidateDescription(form.Description)); err != nil {
 			var first *apperr.Error

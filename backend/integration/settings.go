@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/auth"
 	"integrationstudio/backend/paginate"
 	"integrationstudio/backend/store"
@@ -16,6 +15,13 @@ import (
 // what belongs to other methods is dropped). The method is read-only once
 // the integration is finalized; its defaults stay editable.
 func (s *Service) SetAuth(ctx context.Context, id string, method AuthMethod, defaults auth.Defaults) (Integration, error) {
+	// What is frozen first: a missing field of another method is beside
+	// the point when the method cannot change.
+	if it, err := s.Get(ctx, id); err != nil {
+		return Integration{}, err
+	} else if err := frozenChange(it, it.Hostname, method, grantOf(defaults.Normalized(auth.Method(method))), it.Pagination.Type); err != nil {
+		return Integration{}, err
+	}
 	cleaned, err := auth.Clean(auth.Method(method), defaults)
 	if err != nil {
 		return Integration{}, err
@@ -25,10 +31,7 @@ func (s *Service) SetAuth(ctx context.Context, id string, method AuthMethod, def
 		return Integration{}, fmt.Errorf("integration: auth defaults: %w", err)
 	}
 	return s.update(ctx, id, func(it Integration) error {
-		if it.FinalizedAt != nil && it.AuthMethod != method {
-			return apperr.FieldErrorf("auth.method", "The auth method is read-only: %q was finalized with %s.", it.Name, it.AuthMethod)
-		}
-		return nil
+		return frozenChange(it, it.Hostname, method, grantOf(cleaned), it.Pagination.Type)
 	}, `auth_method = ?, auth_defaults = ?`, method, string(stored))
 }
 
@@ -36,6 +39,11 @@ func (s *Service) SetAuth(ctx context.Context, id string, method AuthMethod, def
 // other types are dropped). The type is read-only once finalized.
 func (s *Service) SetPagination(ctx context.Context, id string, c paginate.Config) (Integration, error) {
 	c = c.Normalized()
+	if it, err := s.Get(ctx, id); err != nil {
+		return Integration{}, err
+	} else if err := frozenChange(it, it.Hostname, it.AuthMethod, grantOf(it.AuthDefaults), c.Type); err != nil {
+		return Integration{}, err
+	}
 	if err := c.Validate(); err != nil {
 		return Integration{}, err
 	}
@@ -44,10 +52,7 @@ func (s *Service) SetPagination(ctx context.Context, id string, c paginate.Confi
 		return Integration{}, fmt.Errorf("integration: pagination: %w", err)
 	}
 	return s.update(ctx, id, func(it Integration) error {
-		if it.FinalizedAt != nil && it.Pagination.Type != c.Type {
-			return apperr.FieldErrorf("pagination.type", "The pagination type is read-only: %q was finalized with %s.", it.Name, it.Pagination.Type)
-		}
-		return nil
+		return frozenChange(it, it.Hostname, it.AuthMethod, grantOf(it.AuthDefaults), c.Type)
 	}, `pagination = ?`, string(stored))
 }
 

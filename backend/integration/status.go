@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/auth"
+	"integrationstudio/backend/paginate"
 	"integrationstudio/backend/store"
 )
 
@@ -33,9 +35,9 @@ func CheckTransition(from Status, finalized bool, to Status) error {
 	case to == from:
 		return nil
 	case to == StatusDraft:
-		return apperr.FieldErrorf("status", "A finalized integration cannot go back to Draft.")
+		return conflictOn("status", "A finalized integration cannot go back to Draft.")
 	case !finalized:
-		return apperr.FieldErrorf("status", "Finalize the integration before making it %s: a draft is not installable.", to)
+		return conflictOn("status", "Finalize the integration before making it %s: a draft is not installable.", to)
 	}
 	return nil
 }
@@ -49,10 +51,10 @@ func FinalizeProblems(it Integration) []error {
 		return out
 	}
 	if err := ValidateHostname(it.Hostname); err != nil {
-		out = append(out, err)
+		out = append(out, conflictOn("hostname", "%s", apperr.Public(err).Message))
 	}
 	if it.ActionCount == 0 {
-		out = append(out, apperr.FieldErrorf("actions", "Add at least one action before finalizing."))
+		out = append(out, conflictOn("actions", "Add at least one action before finalizing."))
 	}
 	return out
 }
@@ -124,11 +126,11 @@ func firstWithAll(problems []error) error {
 func getIn(ctx context.Context, tx *sql.Tx, id string) (Integration, error) {
 	var it Integration
 	var finalized sql.NullString
-	var pagination string
+	var pagination, authDefaults string
 	err := tx.QueryRowContext(ctx, `
-		SELECT i.id, i.name, i.hostname, i.auth_method, i.pagination, i.status, i.finalized_at,
+		SELECT i.id, i.name, i.hostname, i.auth_method, i.auth_defaults, i.pagination, i.status, i.finalized_at,
 		       (SELECT count(*) FROM actions a WHERE a.integration_id = i.id)
-		FROM integrations i WHERE i.id = ?`, id).Scan(&it.ID, &it.Name, &it.Hostname, &it.AuthMethod, &pagination,
+		FROM integrations i WHERE i.id = ?`, id).Scan(&it.ID, &it.Name, &it.Hostname, &it.AuthMethod, &authDefaults, &pagination,
 		&it.Status, &finalized, &it.ActionCount)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Integration{}, apperr.Errorf(apperr.NotFound, "No integration with id %q.", id)
@@ -138,6 +140,9 @@ func getIn(ctx context.Context, tx *sql.Tx, id string) (Integration, error) {
 	}
 	if err := json.Unmarshal([]byte(pagination), &it.Pagination); err != nil {
 		return Integration{}, fmt.Errorf("integration: pagination: %w", err)
+	}
+	if err := json.Unmarshal([]byte(authDefaults), &it.AuthDefaults); err != nil {
+		return Integration{}, fmt.Errorf("integration: auth defaults: %w", err)
 	}
 	it.Pagination = it.Pagination.Normalized()
 	if finalized.Valid {
@@ -156,10 +161,44 @@ func (s *Service) SetHostname(ctx context.Context, id, hostname string) (Integra
 	if err := ValidateHostname(hostname); err != nil {
 		return Integration{}, err
 	}
+	hostname = strings.TrimSpace(hostname)
 	return s.update(ctx, id, func(it Integration) error {
-		if it.FinalizedAt != nil {
-			return apperr.FieldErrorf("hostname", "The hostname is read-only: %q was finalized.", it.Name)
-		}
+		return frozenChange(it, hostname, it.AuthMethod, grantOf(it.AuthDefaults), it.Pagination.Type)
+	}, `hostname = ?`, hostname)
+}
+
+// conflictOn is a refusal due to the integration's state, not to bad input
+// (the CLI exits 1, not 2), still placed on a field for the UI.
+func conflictOn(field, format string, args ...any) *apperr.Error {
+	return &apperr.Error{Code: apperr.Conflict, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// grantOf is the OAuth grant of stored defaults ("" for other methods).
+func grantOf(d auth.Defaults) auth.GrantType {
+	if d.OAuth2 == nil {
+		return ""
+	}
+	return d.OAuth2.GrantType
+}
+
+// frozenChange refuses, once it is finalized, a change to what finalizing
+// froze: the hostname, the auth method (an OAuth grant is part of it: the
+// method step offers each grant as its own choice) and the pagination type.
+func frozenChange(it Integration, hostname string, method AuthMethod, grant auth.GrantType, ptype paginate.Type) error {
+	if it.FinalizedAt == nil {
 		return nil
-	}, `hostname = ?`, strings.TrimSpace(hostname))
+	}
+	switch {
+	case hostname != it.Hostname:
+		return conflictOn("hostname", "The hostname is read-only: %q was finalized.", it.Name)
+	case method != it.AuthMethod || (method == AuthOAuth2 && grant != grantOf(it.AuthDefaults)):
+		was := string(it.AuthMethod)
+		if g := grantOf(it.AuthDefaults); it.AuthMethod == AuthOAuth2 && g != "" {
+			was += " (" + string(g) + ")"
+		}
+		return conflictOn("auth.method", "The auth method is read-only: %q was finalized with %s.", it.Name, was)
+	case ptype != it.Pagination.Type:
+		return conflictOn("pagination.type", "The pagination type is read-only: %q was finalized with %s.", it.Name, it.Pagination.Type)
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/auth"
 	"integrationstudio/backend/integration"
 )
 
@@ -140,5 +141,39 @@ func TestFinalizeAndStatusLifeCycle(t *testing.T) {
 	}
 	if _, err := s.SetStatus(ctx, "nope", integration.StatusHidden); apperr.Code(err) != apperr.NotFound {
 		t.Errorf("unknown id = %v, want not found", err)
+	}
+}
+
+// Refusals due to the integration's state are conflicts (exit 1 in the
+// CLI), not bad input; and the OAuth grant is frozen with the method.
+func TestFrozenRefusalsAreConflicts(t *testing.T) {
+	ctx := context.Background()
+	s := newService(t, nil)
+	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := imp.Integration.ID
+	if _, err := s.SetStatus(ctx, id, integration.StatusPublished); apperr.Code(err) != apperr.Conflict {
+		t.Errorf("publishing a draft = %v, want a conflict", err)
+	}
+	method, d := integration.AuthFromSuggestion(importHelpdesk(t).Suggestions.Auth[1]) // OAuth 2.0 authorization code
+	if _, err := s.SetAuth(ctx, id, method, d); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Finalize(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	cc := auth.DefaultsFor(auth.Method(integration.AuthOAuth2), auth.GrantClientCredentials)
+	cc.OAuth2.TokenURL = d.OAuth2.TokenURL
+	if _, err := s.SetAuth(ctx, id, integration.AuthOAuth2, cc); apperr.Code(err) != apperr.Conflict ||
+		!strings.Contains(err.Error(), "finalized with oauth2 (authorization_code)") {
+		t.Errorf("switching the OAuth grant after finalize = %v", err)
+	}
+	if _, err := s.SetStatus(ctx, id, integration.StatusDraft); apperr.Code(err) != apperr.Conflict {
+		t.Errorf("back to draft = %v, want a conflict", err)
+	}
+	if _, err := s.SetStatus(ctx, id, "archived"); apperr.Code(err) != apperr.Invalid {
+		t.Errorf("an unknown status = %v, want invalid input", err)
 	}
 }
