@@ -237,7 +237,7 @@ func (inv *invocation) editAction(ctx context.Context, c Catalog, integrationID 
 		if !ok {
 			return inv.cli.usageError("edit: --set %q is not key=value", kv)
 		}
-		if a, err2 = integration.SetField(a, strings.TrimSpace(key), value); err2 != nil {
+		if a, err2 = integration.SetActionField(a, strings.TrimSpace(key), value); err2 != nil {
 			return inv.fail(err2)
 		}
 	}

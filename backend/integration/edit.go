@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"integrationstudio/backend/apperr"
@@ -59,6 +60,23 @@ func SetField[T any](form T, key, value string) (T, error) {
 	if err := json.Unmarshal(raw, &tree); err != nil {
 		return form, err
 	}
+	// Field names are exact: JSON decoding would match "Name" to "name"
+	// and keep the old value of whichever came last.
+	node := tree
+	for i, p := range parts {
+		if _, exact := node[p]; !exact {
+			for k := range node {
+				if strings.EqualFold(k, p) {
+					return form, apperr.FieldErrorf(key, "There is no field %q; did you mean %q?", key, strings.Join(append(append([]string{}, parts[:i]...), k), "."))
+				}
+			}
+		}
+		next, ok := node[p].(map[string]any)
+		if !ok {
+			break
+		}
+		node = next
+	}
 	var parsed any
 	if err := json.Unmarshal([]byte(value), &parsed); err != nil {
 		parsed = value
@@ -82,6 +100,26 @@ func SetField[T any](form T, key, value string) (T, error) {
 		return form, apperr.FieldErrorf(key, "Cannot set %s: %v.", key, err)
 	}
 	return out, nil
+}
+
+// actionEditable are the fields of an action the editor changes (its id,
+// position, operation id and response schema come from the spec).
+var actionEditable = map[string]bool{"name": true, "description": true, "method": true, "path": true,
+	"parameters": true, "requestBody": true, "tags": true, "paginated": true, "pagination": true}
+
+// SetActionField is SetField for an action, refusing fields the editor
+// does not change rather than ignoring them.
+func SetActionField(a Action, key, value string) (Action, error) {
+	first, _, _ := strings.Cut(key, ".")
+	if !actionEditable[first] {
+		names := make([]string, 0, len(actionEditable))
+		for n := range actionEditable {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		return a, apperr.FieldErrorf(key, "%q cannot be set on an action; the fields are %s.", key, strings.Join(names, ", "))
+	}
+	return SetField(a, key, value)
 }
 
 type notAGroupError struct{ name string }

@@ -33,6 +33,8 @@ func TestSetField(t *testing.T) {
 		{"pagination.colour", "red", nil, `There is no field "pagination.colour"`},
 		{"hostname.port", "1", nil, `"hostname" is not a group of fields`},
 		{"pagination..type", "x", nil, "empty part between dots"},
+		{"Name", "Renamed", nil, `There is no field "Name"; did you mean "name"?`},
+		{"pagination.Type", "page", nil, `did you mean "pagination.type"?`},
 	}
 	for _, tt := range tests {
 		got, err := integration.SetField(base, tt.key, tt.value)
@@ -107,5 +109,17 @@ func TestUpdateValidatesEverythingBeforeWriting(t *testing.T) {
 	frozen.Description = "Still editable."
 	if after, err := s.Update(ctx, id, frozen); err != nil || after.Description != "Still editable." {
 		t.Errorf("description after finalize = %v, %v", after.Description, err)
+	}
+}
+
+func TestSetActionFieldRefusesWhatTheEditorDoesNotChange(t *testing.T) {
+	a := integration.Action{ID: "a1", Name: "List", Method: "GET", Path: "/x"}
+	for _, key := range []string{"id", "position", "operationId", "responseSchema"} {
+		if _, err := integration.SetActionField(a, key, "x"); err == nil || !strings.Contains(err.Error(), "cannot be set on an action") {
+			t.Errorf("SetActionField(%s) = %v", key, err)
+		}
+	}
+	if got, err := integration.SetActionField(a, "pagination.type", "page"); err != nil || got.Pagination == nil || got.Pagination.Type != paginate.Page {
+		t.Errorf("SetActionField(pagination.type) = %+v, %v", got.Pagination, err)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"integrationstudio/backend/apperr"
 )
@@ -63,7 +65,7 @@ func (r Rename) compile() (*regexp.Regexp, error) {
 	if err != nil {
 		// Go's message names the problem and the offending part, e.g.
 		// "missing closing ): `(.*? Get`"; drop its "error parsing regexp:" prefix.
-		msg := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+		msg := strings.Replace(strings.TrimPrefix(err.Error(), "error parsing regexp: "), "`(?i)", "`", 1)
 		return nil, apperr.FieldErrorf("pattern", "The pattern is not a valid regular expression: %s.", msg)
 	}
 	if err := checkGroupRefs(r.Replacement, re.NumSubexp()); err != nil {
@@ -72,13 +74,17 @@ func (r Rename) compile() (*regexp.Regexp, error) {
 	return re, nil
 }
 
-// groupRef finds $1, ${1} and ${name} in a replacement; $$ is a literal $.
-var groupRef = regexp.MustCompile(`\$\$|\$\{([^}]*)\}|\$([0-9]+)`)
+// groupRef finds $1, ${1}, ${name} and $name in a replacement; $$ is a
+// literal $. (Go reads $name as a named group and inserts nothing.)
+var groupRef = regexp.MustCompile(`\$\$|\$\{([^}]*)\}|\$([0-9]+)|\$([A-Za-z_]\w*)`)
 
 // checkGroupRefs refuses a replacement naming a group the pattern lacks:
 // Go would silently replace it with nothing.
 func checkGroupRefs(replacement string, groups int) error {
 	for _, m := range groupRef.FindAllStringSubmatch(replacement, -1) {
+		if m[3] != "" {
+			return apperr.FieldErrorf("replacement", "%s would insert a group named %q (there are none); write $$ for a dollar sign, e.g. $$%s.", m[0], m[3], m[3])
+		}
 		ref := m[1] + m[2]
 		if m[0] == "$$" || ref == "" {
 			continue
@@ -137,10 +143,16 @@ func (r Rename) Preview(actions []ActionText) ([]RenameChange, error) {
 				continue
 			}
 			after := replaceAll(re, f.value, template)
+			if f.field == RenameName {
+				after = strings.TrimSpace(after) // as the editor stores names
+			}
 			if after != f.value {
 				changes = append(changes, RenameChange{ActionID: a.ID, Field: f.field, Before: f.value, After: after})
 			}
 		}
+	}
+	if err := ValidateRenamed(changes); err != nil {
+		return nil, err
 	}
 	return changes, nil
 }
@@ -161,12 +173,20 @@ func replaceAll(re *regexp.Regexp, s, template string) string {
 	return string(append(out, s[last:]...))
 }
 
-// ValidateRenamed checks what a replace would produce: an action's name
-// must stay non-empty.
+// ValidateRenamed checks what a replace would produce against the rules
+// for an action's name: not empty, not too long, one line.
 func ValidateRenamed(changes []RenameChange) error {
 	for _, c := range changes {
-		if c.Field == RenameName && strings.TrimSpace(c.After) == "" {
+		if c.Field != RenameName {
+			continue
+		}
+		switch n := utf8.RuneCountInString(c.After); {
+		case strings.TrimSpace(c.After) == "":
 			return apperr.FieldErrorf("replacement", "The replace would leave the action %q without a name.", c.Before)
+		case n > ActionNameMaxLength:
+			return apperr.FieldErrorf("replacement", "The replace would make %q a name of %d characters; the limit is %d.", c.Before, n, ActionNameMaxLength)
+		case strings.ContainsFunc(c.After, unicode.IsControl):
+			return apperr.FieldErrorf("replacement", "The replace would put a line break or control character in the name of %q.", c.Before)
 		}
 	}
 	return nil
