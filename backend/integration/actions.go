@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -31,7 +33,12 @@ type Action struct {
 	ResponseSchema json.RawMessage `json:"responseSchema,omitempty" ts_type:"any"`
 	Tags           []string        `json:"tags"`
 	OperationID    string          `json:"operationId"`
-	Paginated      bool            `json:"paginated"`
+	// RequestContentType and Deprecated come from the spec; CreatedAt is
+	// kept so that an undone delete brings the action back as it was.
+	RequestContentType string `json:"requestContentType"`
+	Deprecated         bool   `json:"deprecated"`
+	CreatedAt          string `json:"createdAt"`
+	Paginated          bool   `json:"paginated"`
 	// Pagination overrides the integration's for this action (nil: none;
 	// see paginate.Effective).
 	Pagination *paginate.Config `json:"pagination,omitempty"`
@@ -54,20 +61,20 @@ type ActionPage struct {
 }
 
 // Methods an action may use.
-var actionMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+var actionMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"}
 
 // ActionNameMaxLength bounds an action's name (it is a label in workflow builders).
 const ActionNameMaxLength = 128
 
 const actionColumns = `id, position, name, description, method, path, parameters, request_body, response_schema,
-	tags, operation_id, paginated, pagination`
+	tags, operation_id, request_content_type, deprecated, created_at, paginated, pagination`
 
 func scanAction(row interface{ Scan(...any) error }) (Action, error) {
 	var a Action
 	var params, tags string
 	var body, response, pagination sql.NullString
 	if err := row.Scan(&a.ID, &a.Position, &a.Name, &a.Description, &a.Method, &a.Path, &params, &body, &response,
-		&tags, &a.OperationID, &a.Paginated, &pagination); err != nil {
+		&tags, &a.OperationID, &a.RequestContentType, &a.Deprecated, &a.CreatedAt, &a.Paginated, &pagination); err != nil {
 		return Action{}, err
 	}
 	a.Parameters = json.RawMessage(params)
@@ -104,8 +111,9 @@ func (s *Service) ListActions(ctx context.Context, integrationID string, q Actio
 	where := `integration_id = ?`
 	args := []any{integrationID}
 	if term := strings.TrimSpace(q.Search); term != "" {
-		like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(term)) + "%"
-		where += ` AND (lower(name) LIKE ? ESCAPE '\' OR lower(path) LIKE ? ESCAPE '\' OR lower(operation_id) LIKE ? ESCAPE '\')`
+		// LIKE ignores case itself (ASCII only, as SQLite's lower() would).
+		like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(term) + "%"
+		where += ` AND (name LIKE ? ESCAPE '\' OR path LIKE ? ESCAPE '\' OR operation_id LIKE ? ESCAPE '\')`
 		args = append(args, like, like, like)
 	}
 	if m := strings.TrimSpace(q.Method); m != "" {
@@ -121,7 +129,7 @@ func (s *Service) ListActions(ctx context.Context, integrationID string, q Actio
 		return ActionPage{}, fmt.Errorf("integration: actions: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE `+where+
-		` ORDER BY position LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
+		` ORDER BY position, id LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
 	if err != nil {
 		return ActionPage{}, fmt.Errorf("integration: actions: %w", err)
 	}
@@ -147,14 +155,13 @@ func (s *Service) AddAction(ctx context.Context, integrationID string) (Action, 
 			return err
 		}
 		var next int
-		var count int
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0), count(*) FROM actions WHERE integration_id = ?`,
-			integrationID).Scan(&next, &count); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM actions WHERE integration_id = ?`,
+			integrationID).Scan(&next); err != nil {
 			return err
 		}
 		now := store.Timestamp(s.db.Now().UTC())
 		_, err := tx.ExecContext(ctx, `INSERT INTO actions (id, integration_id, position, name, method, path, created_at, updated_at)
-			VALUES (?, ?, ?, ?, 'GET', '/', ?, ?)`, id.String(), integrationID, next, fmt.Sprintf("New action %d", count+1), now, now)
+			VALUES (?, ?, ?, ?, 'GET', '/', ?, ?)`, id.String(), integrationID, next, fmt.Sprintf("New action %d", next+1), now, now)
 		if err != nil {
 			return err
 		}
@@ -176,15 +183,29 @@ func (s *Service) action(ctx context.Context, integrationID, id string) (Action,
 
 // ValidateAction checks what the actions editor lets the user change,
 // naming the first problem on its field (action.name, action.path, …).
-func ValidateAction(a Action) error {
+func ValidateAction(a Action) error { return validateActionChange(nil, a) }
+
+// validateActionChange checks the fields of a that differ from old (all
+// of them when old is nil): an imported action that breaks a rule (a
+// 150-character summary for a name, a TRACE method) stays editable in its
+// other fields.
+func validateActionChange(old *Action, a Action) error {
+	changed := func(was, is string) bool { return old == nil || strings.TrimSpace(was) != strings.TrimSpace(is) }
 	name := strings.TrimSpace(a.Name)
 	switch {
+	case !changed(oldField(old, func(o *Action) string { return o.Name }), a.Name):
 	case name == "":
 		return apperr.FieldErrorf("action.name", "An action needs a name.")
 	case utf8.RuneCountInString(name) > ActionNameMaxLength:
 		return apperr.FieldErrorf("action.name", "The name is %d characters long; the limit is %d.", utf8.RuneCountInString(name), ActionNameMaxLength)
 	}
+	if changed(oldField(old, func(o *Action) string { return o.Name }), a.Name) && strings.ContainsFunc(name, unicode.IsControl) {
+		return apperr.FieldErrorf("action.name", "A name is one line, without control characters.")
+	}
 	method := strings.ToUpper(strings.TrimSpace(a.Method))
+	if !changed(oldField(old, func(o *Action) string { return strings.ToUpper(o.Method) }), method) {
+		method = actionMethods[0] // unchanged: not checked
+	}
 	known := false
 	for _, m := range actionMethods {
 		known = known || m == method
@@ -194,6 +215,7 @@ func ValidateAction(a Action) error {
 	}
 	path := strings.TrimSpace(a.Path)
 	switch {
+	case !changed(oldField(old, func(o *Action) string { return o.Path }), a.Path):
 	case !strings.HasPrefix(path, "/"):
 		return apperr.FieldErrorf("action.path", "The path %q must start with '/', e.g. /users/{id}; the hostname is the integration's.", path)
 	case strings.ContainsAny(path, " ?#"):
@@ -217,7 +239,7 @@ func ValidateAction(a Action) error {
 			return apperr.FieldErrorf(raw.field, "Parameters must be a JSON list.")
 		}
 	}
-	if a.Pagination != nil {
+	if a.Pagination != nil && (old == nil || old.Pagination == nil || *old.Pagination != a.Pagination.Normalized()) {
 		if errs := paginate.ValidateAllAt("action.pagination", *a.Pagination); len(errs) > 0 {
 			return errs[0]
 		}
@@ -225,9 +247,20 @@ func ValidateAction(a Action) error {
 	return nil
 }
 
+func oldField(old *Action, f func(*Action) string) string {
+	if old == nil {
+		return ""
+	}
+	return f(old)
+}
+
 // UpdateAction stores the editor's version of an action.
 func (s *Service) UpdateAction(ctx context.Context, integrationID string, a Action) (Action, error) {
-	if err := ValidateAction(a); err != nil {
+	old, err := s.action(ctx, integrationID, a.ID)
+	if err != nil {
+		return Action{}, err
+	}
+	if err := validateActionChange(&old, a); err != nil {
 		return Action{}, err
 	}
 	params := string(a.Parameters)
@@ -243,7 +276,7 @@ func (s *Service) UpdateAction(ctx context.Context, integrationID string, a Acti
 		b, _ := json.Marshal(a.Pagination.Normalized())
 		pagination = string(b)
 	}
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
 		now := store.Timestamp(s.db.Now().UTC())
 		res, err := tx.ExecContext(ctx, `UPDATE actions SET name = ?, description = ?, method = ?, path = ?, parameters = ?,
 			request_body = ?, tags = ?, paginated = ?, pagination = ?, updated_at = ? WHERE integration_id = ? AND id = ?`,
@@ -297,16 +330,31 @@ func (s *Service) DeleteActions(ctx context.Context, integrationID string, ids [
 	return deleted, nil
 }
 
-// RestoreActions puts deleted actions back, with their ids and positions.
+// RestoreActions puts deleted actions back as they were (DeleteActions'
+// result, not re-validated: an imported action may break an editor rule),
+// with their ids, at their positions: actions added since move down.
 func (s *Service) RestoreActions(ctx context.Context, integrationID string, actions []Action) error {
+	sorted := slices.Clone(actions)
+	slices.SortFunc(sorted, func(a, b Action) int { return a.Position - b.Position })
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := getIn(ctx, tx, integrationID); err != nil {
 			return err
 		}
 		now := store.Timestamp(s.db.Now().UTC())
-		for _, a := range actions {
-			if err := ValidateAction(a); err != nil {
+		for _, a := range sorted {
+			if strings.TrimSpace(a.ID) == "" {
+				return apperr.Errorf(apperr.Invalid, "An action to restore has no id.")
+			}
+			var taken int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM actions WHERE integration_id = ? AND position = ?`,
+				integrationID, a.Position).Scan(&taken); err != nil {
 				return err
+			}
+			if taken > 0 {
+				if _, err := tx.ExecContext(ctx, `UPDATE actions SET position = position + 1 WHERE integration_id = ? AND position >= ?`,
+					integrationID, a.Position); err != nil {
+					return err
+				}
 			}
 			tags, _ := json.Marshal(nonNil(a.Tags))
 			var body, response, pagination any
@@ -317,18 +365,23 @@ func (s *Service) RestoreActions(ctx context.Context, integrationID string, acti
 				response = string(a.ResponseSchema)
 			}
 			if a.Pagination != nil {
-				b, _ := json.Marshal(a.Pagination)
+				b, _ := json.Marshal(a.Pagination.Normalized())
 				pagination = string(b)
 			}
 			params := string(a.Parameters)
 			if params == "" {
 				params = "[]"
 			}
+			created := a.CreatedAt
+			if created == "" {
+				created = now
+			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO actions (id, integration_id, position, name, description, method, path,
-				parameters, request_body, response_schema, tags, operation_id, paginated, pagination, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				a.ID, integrationID, a.Position, a.Name, a.Description, a.Method, a.Path, params, body, response,
-				string(tags), a.OperationID, a.Paginated, pagination, now, now)
+				parameters, request_body, response_schema, tags, operation_id, request_content_type, deprecated,
+				paginated, pagination, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				a.ID, integrationID, a.Position, a.Name, a.Description, strings.ToUpper(a.Method), a.Path, params, body, response,
+				string(tags), a.OperationID, a.RequestContentType, a.Deprecated, a.Paginated, pagination, created, now)
 			if err != nil {
 				if strings.Contains(err.Error(), "UNIQUE") || strings.Contains(err.Error(), "PRIMARY KEY") {
 					return apperr.Errorf(apperr.Conflict, "Action %q is already there; nothing to restore.", a.Name)

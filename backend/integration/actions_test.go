@@ -132,3 +132,68 @@ func TestActionsEditor(t *testing.T) {
 		t.Errorf("actions of an unknown integration = %v", err)
 	}
 }
+
+// Review findings: undo brings back every field; an imported action that
+// breaks an editor rule stays editable; positions never collide.
+func TestActionsUndoAndImportedRuleBreakers(t *testing.T) {
+	ctx := context.Background()
+	s := newService(t, nil)
+	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := imp.Integration.ID
+	all, _ := s.ListActions(ctx, id, integration.ActionQuery{})
+	var post integration.Action
+	for _, a := range all.Actions {
+		if a.Method == "POST" {
+			post = a
+		}
+	}
+	if post.RequestContentType == "" || post.CreatedAt == "" {
+		t.Fatalf("imported POST action lacks its content type or creation time: %+v", post)
+	}
+	gone, err := s.DeleteActions(ctx, id, []string{post.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, _ := s.AddAction(ctx, id) // takes the next position meanwhile
+	if err := s.RestoreActions(ctx, id, gone); err != nil {
+		t.Fatal(err)
+	}
+	back, _ := s.ListActions(ctx, id, integration.ActionQuery{})
+	positions := map[int]string{}
+	for _, a := range back.Actions {
+		if other, dup := positions[a.Position]; dup {
+			t.Errorf("%s and %s share position %d", other, a.Name, a.Position)
+		}
+		positions[a.Position] = a.Name
+		if a.ID == post.ID && (a.RequestContentType != post.RequestContentType || a.CreatedAt != post.CreatedAt || a.Position != post.Position) {
+			t.Errorf("restored %+v, was %+v", a, post)
+		}
+	}
+	if len(back.Actions) != len(all.Actions)+1 || added.Name != "New action 6" {
+		t.Errorf("%d actions after add + restore; added %q", len(back.Actions), added.Name)
+	}
+
+	// A name longer than the editor allows, as an import can bring.
+	long := post
+	long.ID, long.Name, long.Method = "long-one", strings.Repeat("n", 150), "TRACE"
+	long.Position = 99
+	if err := s.RestoreActions(ctx, id, []integration.Action{long}); err != nil {
+		t.Fatal(err)
+	}
+	long.Description = "Only the description changes."
+	if got, err := s.UpdateAction(ctx, id, long); err != nil || got.Description != long.Description {
+		t.Errorf("editing the description of a long-named action = %v", err)
+	}
+	long.Name = strings.Repeat("m", 150)
+	if _, err := s.UpdateAction(ctx, id, long); err == nil || !strings.Contains(err.Error(), "the limit is 128") {
+		t.Errorf("a new over-long name = %v", err)
+	}
+
+	// Search ignores case.
+	if found, _ := s.ListActions(ctx, id, integration.ActionQuery{Search: strings.ToLower(all.Actions[0].Name)}); found.Total == 0 {
+		t.Errorf("a lower-case search for %q found nothing", all.Actions[0].Name)
+	}
+}

@@ -22,7 +22,7 @@ func actionTexts(ctx context.Context, q interface {
 		}
 		return nil, fmt.Errorf("integration: actions: %w", err)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, name, description FROM actions WHERE integration_id = ? ORDER BY position`, integrationID)
+	rows, err := q.QueryContext(ctx, `SELECT id, name, description FROM actions WHERE integration_id = ? ORDER BY position, id`, integrationID)
 	if err != nil {
 		return nil, fmt.Errorf("integration: actions: %w", err)
 	}

@@ -397,6 +397,9 @@ export namespace integration {
 	    responseSchema?: any;
 	    tags: string[];
 	    operationId: string;
+	    requestContentType: string;
+	    deprecated: boolean;
+	    createdAt: string;
 	    paginated: boolean;
 	    pagination?: paginate.Config;
 	
@@ -417,6 +420,9 @@ export namespace integration {
 	        this.responseSchema = source["responseSchema"];
 	        this.tags = source["tags"];
 	        this.operationId = source["operationId"];
+	        this.requestContentType = source["requestContentType"];
+	        this.deprecated = source["deprecated"];
+	        this.createdAt = source["createdAt"];
 	        this.paginated = source["paginated"];
 	        this.pagination = this.convertValues(source["pagination"], paginate.Config);
 	    }
