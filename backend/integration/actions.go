@@ -263,6 +263,16 @@ func (s *Service) UpdateAction(ctx context.Context, integrationID string, a Acti
 	if err := validateActionChange(&old, a); err != nil {
 		return Action{}, err
 	}
+	if old.Paginated && !a.Paginated {
+		var mapped int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM org_mappings WHERE action_id = ?`, a.ID).Scan(&mapped); err != nil {
+			return Action{}, err
+		}
+		if mapped > 0 {
+			return Action{}, &apperr.Error{Code: apperr.Conflict, Field: "action.paginated",
+				Message: fmt.Sprintf("%q lists the vendor's organisations for the organisation mapping, which reads a paginated action; choose another action there first.", old.Name)}
+		}
+	}
 	params := string(a.Parameters)
 	if len(a.Parameters) == 0 {
 		params = "[]"

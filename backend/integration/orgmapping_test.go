@@ -68,7 +68,17 @@ func TestOrgMapping(t *testing.T) {
 	if got, _ := s.SetOrgMapping(ctx, id, good); len(got.Entries) != 1 || got.Entries[0].VendorOrgID != "7" {
 		t.Errorf("replacing the mapping kept %+v", got.Entries)
 	}
-	// The mapped action cannot be deleted (undo could not bring the mapping back).
+	// The mapped action stays paginated, and cannot be deleted (undo could
+	// not bring the mapping back).
+	mapped, _ := s.ListActions(ctx, id, integration.ActionQuery{})
+	for _, a := range mapped.Actions {
+		if a.ID == list {
+			a.Paginated = false
+			if _, err := s.UpdateAction(ctx, id, a); apperr.Code(err) != apperr.Conflict {
+				t.Errorf("un-paginating the mapped action = %v, want a conflict", err)
+			}
+		}
+	}
 	if _, err := s.DeleteActions(ctx, id, []string{list}); apperr.Code(err) != apperr.Conflict {
 		t.Errorf("deleting the mapped action = %v, want a conflict", err)
 	}

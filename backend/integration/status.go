@@ -92,6 +92,10 @@ func (s *Service) SetStatus(ctx context.Context, id string, to Status) (Integrat
 		if err := CheckTransition(it.Status, it.FinalizedAt != nil, to); err != nil {
 			return err
 		}
+		if to == StatusPublished && it.ActionCount == 0 {
+			// Finalize checked this, but actions can be deleted since.
+			return conflictOn("status", "%q has no actions left; add one before publishing.", it.Name)
+		}
 		if it.Status == to {
 			return nil
 		}

@@ -139,6 +139,18 @@ func TestFinalizeAndStatusLifeCycle(t *testing.T) {
 	if it, err := s.SetStatus(ctx, id, integration.StatusHidden); err != nil || it.Status != integration.StatusHidden {
 		t.Errorf("hide = %+v, %v", it, err)
 	}
+	// Actions deleted after finalizing: it cannot be published without any.
+	all, _ := s.ListActions(ctx, id, integration.ActionQuery{})
+	ids := make([]string, len(all.Actions))
+	for i, a := range all.Actions {
+		ids[i] = a.ID
+	}
+	if _, err := s.DeleteActions(ctx, id, ids); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetStatus(ctx, id, integration.StatusPublished); apperr.Code(err) != apperr.Conflict || !strings.Contains(err.Error(), "no actions left") {
+		t.Errorf("publishing with no actions = %v", err)
+	}
 	if _, err := s.SetStatus(ctx, "nope", integration.StatusHidden); apperr.Code(err) != apperr.NotFound {
 		t.Errorf("unknown id = %v, want not found", err)
 	}
