@@ -14,11 +14,7 @@ import (
 func TestActionsEditor(t *testing.T) {
 	ctx := context.Background()
 	s := newService(t, nil)
-	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := imp.Integration.ID
+	id := importedHelpdesk(t, s)
 
 	all, err := s.ListActions(ctx, id, integration.ActionQuery{})
 	if err != nil || all.Total != 5 || len(all.Actions) != 5 {
@@ -138,11 +134,7 @@ func TestActionsEditor(t *testing.T) {
 func TestActionsUndoAndImportedRuleBreakers(t *testing.T) {
 	ctx := context.Background()
 	s := newService(t, nil)
-	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := imp.Integration.ID
+	id := importedHelpdesk(t, s)
 	all, _ := s.ListActions(ctx, id, integration.ActionQuery{})
 	var post integration.Action
 	for _, a := range all.Actions {

@@ -58,11 +58,7 @@ func TestSetField(t *testing.T) {
 func TestUpdateValidatesEverythingBeforeWriting(t *testing.T) {
 	ctx := context.Background()
 	s := newService(t, nil)
-	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := imp.Integration.ID
+	id := importedHelpdesk(t, s)
 	other, err := s.Create(ctx, integration.CreateInput{Name: "Other", Description: "d"})
 	if err != nil {
 		t.Fatal(err)

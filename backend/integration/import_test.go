@@ -23,6 +23,16 @@ func importHelpdesk(t *testing.T) *spec.Result {
 	return res
 }
 
+// importedHelpdesk stores the helpdesk spec as a draft in s and returns its id.
+func importedHelpdesk(t *testing.T, s *integration.Service) string {
+	t.Helper()
+	imp, err := s.Import(context.Background(), integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return imp.Integration.ID
+}
+
 func TestImportStoresEverythingInOneTransaction(t *testing.T) {
 	ctx := context.Background()
 	s := newService(t, nil)

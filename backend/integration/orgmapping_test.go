@@ -22,11 +22,7 @@ func TestOrgMapping(t *testing.T) {
 		t.Errorf("mapping through an unpaginated action = %v", err)
 	}
 
-	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := imp.Integration.ID
+	id := importedHelpdesk(t, s)
 	if ok, _ := s.OrgMappingAvailable(ctx, id); !ok {
 		t.Fatal("the helpdesk has paginated actions; mapping should be available")
 	}

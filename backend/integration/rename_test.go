@@ -107,11 +107,7 @@ func TestRenamePreview(t *testing.T) {
 func TestRenameApplyAndUndo(t *testing.T) {
 	ctx := context.Background()
 	s := newService(t, nil)
-	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := imp.Integration.ID
+	id := importedHelpdesk(t, s)
 	r := integration.Rename{Pattern: `^(\w+) (.*)$`, Replacement: `$2 ($1)`, Target: integration.RenameName}
 	preview, err := s.PreviewRename(ctx, id, r)
 	if err != nil || len(preview) == 0 {

@@ -94,10 +94,20 @@ func (s *Service) List(ctx context.Context) ([]Summary, error) {
 
 // Get returns one integration by id.
 func (s *Service) Get(ctx context.Context, id string) (Integration, error) {
+	return load(ctx, s.db, id)
+}
+
+// rowQuerier is a *store.DB or a *sql.Tx.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// load reads one integration (inside a transaction when q is one).
+func load(ctx context.Context, q rowQuerier, id string) (Integration, error) {
 	var it Integration
 	var created, updated, authDefaults, pagination string
 	var finalized sql.NullString
-	err := s.db.QueryRowContext(ctx, `
+	err := q.QueryRowContext(ctx, `
 		SELECT i.id, i.name, i.description, i.icon_svg, i.hostname, i.auth_method, i.auth_defaults, i.pagination, i.status,
 		       i.finalized_at, i.created_at, i.updated_at,
 		       (SELECT count(*) FROM actions a WHERE a.integration_id = i.id)

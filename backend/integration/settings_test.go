@@ -14,11 +14,7 @@ import (
 func TestAuthAndPaginationSettings(t *testing.T) {
 	ctx := context.Background()
 	s := newService(t, nil)
-	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := imp.Integration.ID
+	id := importedHelpdesk(t, s)
 
 	// OAuth 2.0 client credentials: stored normalized, read back the same.
 	d := auth.DefaultsFor(auth.Method(integration.AuthOAuth2), auth.GrantClientCredentials)

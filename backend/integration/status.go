@@ -3,7 +3,6 @@ package integration
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -127,37 +126,7 @@ func firstWithAll(problems []error) error {
 }
 
 // getIn is Get inside a transaction (what Finalize and SetStatus check).
-func getIn(ctx context.Context, tx *sql.Tx, id string) (Integration, error) {
-	var it Integration
-	var finalized sql.NullString
-	var pagination, authDefaults string
-	err := tx.QueryRowContext(ctx, `
-		SELECT i.id, i.name, i.hostname, i.auth_method, i.auth_defaults, i.pagination, i.status, i.finalized_at,
-		       (SELECT count(*) FROM actions a WHERE a.integration_id = i.id)
-		FROM integrations i WHERE i.id = ?`, id).Scan(&it.ID, &it.Name, &it.Hostname, &it.AuthMethod, &authDefaults, &pagination,
-		&it.Status, &finalized, &it.ActionCount)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Integration{}, apperr.Errorf(apperr.NotFound, "No integration with id %q.", id)
-	}
-	if err != nil {
-		return Integration{}, fmt.Errorf("integration: %w", err)
-	}
-	if err := json.Unmarshal([]byte(pagination), &it.Pagination); err != nil {
-		return Integration{}, fmt.Errorf("integration: pagination: %w", err)
-	}
-	if err := json.Unmarshal([]byte(authDefaults), &it.AuthDefaults); err != nil {
-		return Integration{}, fmt.Errorf("integration: auth defaults: %w", err)
-	}
-	it.Pagination = it.Pagination.Normalized()
-	if finalized.Valid {
-		t, err := store.ParseTimestamp(finalized.String)
-		if err != nil {
-			return Integration{}, err
-		}
-		it.FinalizedAt = &t
-	}
-	return it, nil
-}
+func getIn(ctx context.Context, tx *sql.Tx, id string) (Integration, error) { return load(ctx, tx, id) }
 
 // SetHostname changes the hostname of a draft; it is read-only once the
 // integration is finalized.

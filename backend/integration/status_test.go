@@ -103,11 +103,7 @@ func TestFinalizeAndStatusLifeCycle(t *testing.T) {
 	}
 
 	// Imported: hostname and actions are there.
-	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := imp.Integration.ID
+	id := importedHelpdesk(t, s)
 	if _, err := s.SetHostname(ctx, id, "https://api.helpdesk.example"); err == nil {
 		t.Error("SetHostname accepted a scheme")
 	}
@@ -161,11 +157,7 @@ func TestFinalizeAndStatusLifeCycle(t *testing.T) {
 func TestFrozenRefusalsAreConflicts(t *testing.T) {
 	ctx := context.Background()
 	s := newService(t, nil)
-	imp, err := s.Import(ctx, integration.ImportInput{FileName: "helpdesk.swagger.yaml", Original: []byte("x"), Spec: importHelpdesk(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := imp.Integration.ID
+	id := importedHelpdesk(t, s)
 	if _, err := s.SetStatus(ctx, id, integration.StatusPublished); apperr.Code(err) != apperr.Conflict {
 		t.Errorf("publishing a draft = %v, want a conflict", err)
 	}
