@@ -27,7 +27,9 @@ type Rename struct {
 	Replacement string       `json:"replacement"`
 	Target      RenameTarget `json:"target"`
 	IgnoreCase  bool         `json:"ignoreCase"`
-	// ActionIDs limits the replace to these actions; empty means all.
+	// ActionIDs limits the replace to these actions; absent (nil) means
+	// all, and an empty list means none (a "selected" scope with nothing
+	// selected must not become "all").
 	ActionIDs []string `json:"actionIds,omitempty"`
 }
 
@@ -123,7 +125,7 @@ func (r Rename) Preview(actions []ActionText) ([]RenameChange, error) {
 		return nil, err
 	}
 	var only map[string]bool
-	if len(r.ActionIDs) > 0 {
+	if r.ActionIDs != nil {
 		only = make(map[string]bool, len(r.ActionIDs))
 		for _, id := range r.ActionIDs {
 			only[id] = true
