@@ -1,6 +1,7 @@
 package main
 
 import (
+	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/auth"
 	"integrationstudio/backend/integration"
 	"integrationstudio/backend/paginate"
@@ -159,4 +160,45 @@ func (a *App) PaginationTypes() ([]paginate.TypeOption, error) { return paginate
 // PaginationFields lists the details a pagination type asks for, in form order.
 func (a *App) PaginationFields(t paginate.Type, loc paginate.LinkLocation) ([]paginate.Field, error) {
 	return paginate.Fields(t, loc), nil
+}
+
+// GetEditorDraft is the editor's unsaved work on id, or null.
+func (a *App) GetEditorDraft(id string) (*integration.Draft, error) {
+	if err := a.ready(); err != nil {
+		return nil, err
+	}
+	return a.svc.integrations.GetDraft(a.ctx, id)
+}
+
+// SaveEditorDraft autosaves the editor's step and form, unvalidated.
+func (a *App) SaveEditorDraft(id, step string, form integration.EditForm) (integration.Draft, error) {
+	if err := a.ready(); err != nil {
+		return integration.Draft{}, err
+	}
+	return a.svc.integrations.SaveDraft(a.ctx, id, step, form)
+}
+
+func (a *App) DiscardEditorDraft(id string) error {
+	if err := a.ready(); err != nil {
+		return err
+	}
+	return a.svc.integrations.DiscardDraft(a.ctx, id)
+}
+
+// CheckEditForm lists every problem with form, each naming its field, for
+// live validation with the messages saving would give.
+func (a *App) CheckEditForm(form integration.EditForm) ([]*apperr.Error, error) {
+	problems := integration.CheckForm(form)
+	if problems == nil {
+		problems = []*apperr.Error{}
+	}
+	return problems, nil
+}
+
+// IntegrationSuggestions are the spec's suggestions for the editor's form.
+func (a *App) IntegrationSuggestions(id string) (integration.FormSuggestions, error) {
+	if err := a.ready(); err != nil {
+		return integration.FormSuggestions{}, err
+	}
+	return a.svc.integrations.Suggestions(a.ctx, id)
 }

@@ -31,3 +31,31 @@ func secretish(name string) bool {
 	last := words[len(words)-1]
 	return last == "key" || last == "keys"
 }
+
+// WithoutSecretValues returns d with the values of extra headers and extra
+// authorization parameters whose names look like credentials blanked, for
+// storing work in progress that has not been validated (validation refuses
+// those names outright).
+func WithoutSecretValues(d Defaults) Defaults {
+	if len(d.ExtraHeaders) > 0 {
+		hs := append([]Header(nil), d.ExtraHeaders...)
+		for i := range hs {
+			if secretish(hs[i].Name) {
+				hs[i].Value = ""
+			}
+		}
+		d.ExtraHeaders = hs
+	}
+	if d.OAuth2 != nil && len(d.OAuth2.AuthorizationExtraParams) > 0 {
+		o := *d.OAuth2
+		ps := append([]Param(nil), o.AuthorizationExtraParams...)
+		for i := range ps {
+			if secretish(ps[i].Name) {
+				ps[i].Value = ""
+			}
+		}
+		o.AuthorizationExtraParams = ps
+		d.OAuth2 = &o
+	}
+	return d
+}

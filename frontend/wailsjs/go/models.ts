@@ -533,6 +533,40 @@ export namespace integration {
 		    return a;
 		}
 	}
+	export class AuthSuggestion {
+	    auth: AuthForm;
+	    schemeName: string;
+	    evidence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuthSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.auth = this.convertValues(source["auth"], AuthForm);
+	        this.schemeName = source["schemeName"];
+	        this.evidence = source["evidence"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class CreateInput {
 	    name: string;
 	    description: string;
@@ -585,6 +619,125 @@ export namespace integration {
 		    return a;
 		}
 	}
+	export class Draft {
+	    step: string;
+	    form: EditForm;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Draft(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.step = source["step"];
+	        this.form = this.convertValues(source["form"], EditForm);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class PaginationSuggestion {
+	    pagination: paginate.Config;
+	    evidence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PaginationSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pagination = this.convertValues(source["pagination"], paginate.Config);
+	        this.evidence = source["evidence"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HostnameSuggestion {
+	    hostname: string;
+	    basePath: string;
+	    evidence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HostnameSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hostname = source["hostname"];
+	        this.basePath = source["basePath"];
+	        this.evidence = source["evidence"];
+	    }
+	}
+	export class FormSuggestions {
+	    hostname?: HostnameSuggestion;
+	    auth: AuthSuggestion[];
+	    pagination?: PaginationSuggestion;
+	
+	    static createFrom(source: any = {}) {
+	        return new FormSuggestions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hostname = this.convertValues(source["hostname"], HostnameSuggestion);
+	        this.auth = this.convertValues(source["auth"], AuthSuggestion);
+	        this.pagination = this.convertValues(source["pagination"], PaginationSuggestion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Integration {
 	    id: string;
 	    name: string;
@@ -759,6 +912,7 @@ export namespace integration {
 		    return a;
 		}
 	}
+	
 	
 	export class Rename {
 	    pattern: string;

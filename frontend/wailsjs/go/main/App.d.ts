@@ -4,9 +4,9 @@ import {integration} from '../models';
 import {main} from '../models';
 import {importer} from '../models';
 import {auth} from '../models';
+import {apperr} from '../models';
 import {settings} from '../models';
 import {paginate} from '../models';
-import {apperr} from '../models';
 
 export function AddAction(arg1:string):Promise<integration.Action>;
 
@@ -20,13 +20,19 @@ export function AuthDefaultsFor(arg1:auth.Method,arg2:auth.GrantType):Promise<au
 
 export function AuthMethods():Promise<Array<main.AuthChoice>>;
 
+export function CheckEditForm(arg1:integration.EditForm):Promise<Array<apperr.Error>>;
+
 export function CreateIntegration(arg1:integration.CreateInput):Promise<integration.Integration>;
 
 export function DeleteActions(arg1:string,arg2:Array<string>):Promise<Array<integration.Action>>;
 
+export function DiscardEditorDraft(arg1:string):Promise<void>;
+
 export function DiscardSpecImport(arg1:string):Promise<void>;
 
 export function FinalizeIntegration(arg1:string):Promise<integration.Integration>;
+
+export function GetEditorDraft(arg1:string):Promise<integration.Draft>;
 
 export function GetIntegration(arg1:string):Promise<integration.Integration>;
 
@@ -37,6 +43,8 @@ export function GetSettings():Promise<settings.Settings>;
 export function ImportSpecFile(arg1:string,arg2:boolean):Promise<importer.Preview>;
 
 export function ImportSpecText(arg1:string,arg2:string):Promise<importer.Preview>;
+
+export function IntegrationSuggestions(arg1:string):Promise<integration.FormSuggestions>;
 
 export function ListActions(arg1:string,arg2:integration.ActionQuery):Promise<integration.ActionPage>;
 
@@ -59,6 +67,8 @@ export function PreviewSpecFix(arg1:string,arg2:Array<string>,arg3:boolean):Prom
 export function Quit():Promise<void>;
 
 export function RestoreActions(arg1:string,arg2:Array<integration.Action>):Promise<void>;
+
+export function SaveEditorDraft(arg1:string,arg2:string,arg3:integration.EditForm):Promise<integration.Draft>;
 
 export function SaveSettings(arg1:settings.Settings):Promise<settings.Settings>;
 

@@ -26,6 +26,10 @@ export function AuthMethods() {
   return window['go']['main']['App']['AuthMethods']();
 }
 
+export function CheckEditForm(arg1) {
+  return window['go']['main']['App']['CheckEditForm'](arg1);
+}
+
 export function CreateIntegration(arg1) {
   return window['go']['main']['App']['CreateIntegration'](arg1);
 }
@@ -34,12 +38,20 @@ export function DeleteActions(arg1, arg2) {
   return window['go']['main']['App']['DeleteActions'](arg1, arg2);
 }
 
+export function DiscardEditorDraft(arg1) {
+  return window['go']['main']['App']['DiscardEditorDraft'](arg1);
+}
+
 export function DiscardSpecImport(arg1) {
   return window['go']['main']['App']['DiscardSpecImport'](arg1);
 }
 
 export function FinalizeIntegration(arg1) {
   return window['go']['main']['App']['FinalizeIntegration'](arg1);
+}
+
+export function GetEditorDraft(arg1) {
+  return window['go']['main']['App']['GetEditorDraft'](arg1);
 }
 
 export function GetIntegration(arg1) {
@@ -60,6 +72,10 @@ export function ImportSpecFile(arg1, arg2) {
 
 export function ImportSpecText(arg1, arg2) {
   return window['go']['main']['App']['ImportSpecText'](arg1, arg2);
+}
+
+export function IntegrationSuggestions(arg1) {
+  return window['go']['main']['App']['IntegrationSuggestions'](arg1);
 }
 
 export function ListActions(arg1, arg2) {
@@ -104,6 +120,10 @@ export function Quit() {
 
 export function RestoreActions(arg1, arg2) {
   return window['go']['main']['App']['RestoreActions'](arg1, arg2);
+}
+
+export function SaveEditorDraft(arg1, arg2, arg3) {
+  return window['go']['main']['App']['SaveEditorDraft'](arg1, arg2, arg3);
 }
 
 export function SaveSettings(arg1) {
