@@ -50,7 +50,9 @@ type ActionQuery struct {
 	Search string `json:"search"`
 	Method string `json:"method"`
 	Tag    string `json:"tag"`
-	Offset int    `json:"offset"`
+	// Paginated filters on the paginated flag: "yes", "no", or "" for both.
+	Paginated string `json:"paginated"`
+	Offset    int    `json:"offset"`
 	Limit  int    `json:"limit"` // default 100, at most 1000
 }
 
@@ -58,6 +60,9 @@ type ActionQuery struct {
 type ActionPage struct {
 	Actions []Action `json:"actions"`
 	Total   int      `json:"total"`
+	// Tags are every tag of the integration's actions, sorted, for the
+	// editor's filter (whatever the query).
+	Tags []string `json:"tags"`
 }
 
 // Methods an action may use.
@@ -124,7 +129,29 @@ func (s *Service) ListActions(ctx context.Context, integrationID string, q Actio
 		where += ` AND EXISTS (SELECT 1 FROM json_each(actions.tags) WHERE json_each.value = ?)`
 		args = append(args, tag)
 	}
-	page := ActionPage{Actions: []Action{}}
+	switch q.Paginated {
+	case "":
+	case "yes", "no":
+		where += ` AND paginated = ?`
+		args = append(args, q.Paginated == "yes")
+	default:
+		return ActionPage{}, apperr.FieldErrorf("paginated", "The paginated filter is %q; use yes, no or leave it empty.", q.Paginated)
+	}
+	page := ActionPage{Actions: []Action{}, Tags: []string{}}
+	tagRows, err := s.db.QueryContext(ctx, `SELECT DISTINCT j.value FROM actions, json_each(actions.tags) j
+		WHERE actions.integration_id = ? AND j.type = 'text' ORDER BY j.value`, integrationID)
+	if err != nil {
+		return ActionPage{}, fmt.Errorf("integration: action tags: %w", err)
+	}
+	for tagRows.Next() {
+		var tag string
+		if err := tagRows.Scan(&tag); err != nil {
+			tagRows.Close()
+			return ActionPage{}, fmt.Errorf("integration: action tags: %w", err)
+		}
+		page.Tags = append(page.Tags, tag)
+	}
+	tagRows.Close()
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM actions WHERE `+where, args...).Scan(&page.Total); err != nil {
 		return ActionPage{}, fmt.Errorf("integration: actions: %w", err)
 	}

@@ -3,6 +3,7 @@ package integration_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,6 +52,22 @@ func TestActionsEditor(t *testing.T) {
 	tagged, _ := s.ListActions(ctx, id, integration.ActionQuery{Tag: tag})
 	if tagged.Total == 0 {
 		t.Errorf("tag %q matched nothing", tag)
+	}
+	if !slices.Contains(tagged.Tags, tag) || !slices.IsSorted(tagged.Tags) || len(slices.Compact(slices.Clone(tagged.Tags))) != len(tagged.Tags) {
+		t.Errorf("page tags = %v; want every tag, sorted, without duplicates", tagged.Tags)
+	}
+	pagedOnes, _ := s.ListActions(ctx, id, integration.ActionQuery{Paginated: "yes"})
+	plain, _ := s.ListActions(ctx, id, integration.ActionQuery{Paginated: "no"})
+	if pagedOnes.Total == 0 || plain.Total == 0 || pagedOnes.Total+plain.Total != all.Total {
+		t.Errorf("paginated filter: %d yes + %d no, of %d", pagedOnes.Total, plain.Total, all.Total)
+	}
+	for _, a := range pagedOnes.Actions {
+		if !a.Paginated {
+			t.Errorf("paginated=yes let %s through", a.Name)
+		}
+	}
+	if _, err := s.ListActions(ctx, id, integration.ActionQuery{Paginated: "maybe"}); apperr.Code(err) != apperr.Invalid {
+		t.Errorf("paginated=maybe: %v", err)
 	}
 	none, _ := s.ListActions(ctx, id, integration.ActionQuery{Search: "100%_"})
 	if none.Total != 0 {

@@ -2,15 +2,17 @@ import { useEffect, useState, type ComponentType } from 'react';
 import { getStartupProblem, type ApiError } from './api';
 import { StartupProblem } from './components/StartupProblem';
 import { AppLayout } from './components/AppLayout';
-import { useRoute, type Route } from './lib/router';
+import { useRoute, useRouteId, type Route } from './lib/router';
 import { ApiTokensPage, BlueprintsPage, WebhooksPage } from './pages/ComingPages';
 import { ImportPage } from './pages/ImportPage';
+import { IntegrationEditorPage } from './pages/IntegrationEditorPage';
 import { IntegrationsPage } from './pages/IntegrationsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { AppInfoProvider } from './state/appInfo';
 
 const PAGES: Record<Route, ComponentType> = {
   integrations: IntegrationsPage,
+  integration: IntegrationEditorPage,
   import: ImportPage,
   blueprints: BlueprintsPage,
   webhooks: WebhooksPage,
@@ -20,6 +22,7 @@ const PAGES: Record<Route, ComponentType> = {
 
 const TITLES: Record<Route, string> = {
   integrations: 'Integrations',
+  integration: 'Edit integration',
   import: 'Import OpenAPI',
   blueprints: 'Blueprints',
   webhooks: 'Webhooks',
@@ -29,6 +32,7 @@ const TITLES: Record<Route, string> = {
 
 export function App() {
   const [route] = useRoute();
+  const routeId = useRouteId();
   const Page = PAGES[route];
   const [problem, setProblem] = useState<ApiError | null>(null);
   useEffect(() => {
@@ -41,7 +45,7 @@ export function App() {
   return (
     <AppInfoProvider>
       <AppLayout route={route}>
-        <Page key={route} />
+        <Page key={route + routeId} />
       </AppLayout>
     </AppInfoProvider>
   );

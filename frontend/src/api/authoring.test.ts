@@ -35,7 +35,7 @@ describe('authoring calls', () => {
 
   it('fill in what Go sends as null for a page of actions and an icon update', async () => {
     go.ListActions.mockResolvedValueOnce({ actions: null, total: 0 });
-    expect(await listActions('i1', { search: 'x', method: '', tag: '', offset: 0, limit: 50 })).toEqual({ actions: [], total: 0 });
+    expect(await listActions('i1', { search: 'x', method: '', tag: '', paginated: '', offset: 0, limit: 50 })).toEqual({ actions: [], total: 0, tags: [] });
     go.SetIntegrationIcon.mockResolvedValueOnce({ integration: { id: 'i1', name: 'A', status: 'draft' }, removed: null });
     const up = await setIntegrationIcon('i1', '<svg/>');
     expect(up.removed).toEqual([]);

@@ -8,15 +8,19 @@ import {
   ApplySpecFix as goApplySpecFix,
   AuthDefaultsFor as goAuthDefaultsFor,
   AuthMethods as goAuthMethods,
+  CheckEditForm as goCheckEditForm,
   CreateIntegration as goCreateIntegration,
   DeleteActions as goDeleteActions,
+  DiscardEditorDraft as goDiscardEditorDraft,
   DiscardSpecImport as goDiscardSpecImport,
   FinalizeIntegration as goFinalizeIntegration,
+  GetEditorDraft as goGetEditorDraft,
   GetIntegration as goGetIntegration,
   GetOrgMapping as goGetOrgMapping,
   GetSettings as goGetSettings,
   ImportSpecFile as goImportSpecFile,
   ImportSpecText as goImportSpecText,
+  IntegrationSuggestions as goIntegrationSuggestions,
   ListActions as goListActions,
   ListIntegrations as goListIntegrations,
   OpenExternal as goOpenExternal,
@@ -28,6 +32,7 @@ import {
   PreviewSpecFix as goPreviewSpecFix,
   Quit as goQuit,
   RestoreActions as goRestoreActions,
+  SaveEditorDraft as goSaveEditorDraft,
   SaveSettings as goSaveSettings,
   SaveSpecImport as goSaveSpecImport,
   SetIntegrationHostname as goSetIntegrationHostname,
@@ -63,6 +68,10 @@ import type {
   AuthChoice,
   AuthDefaults,
   EditForm,
+  EditorDraft,
+  EditorStep,
+  FieldProblem,
+  FormSuggestions,
   IconUpdate,
   OrgMapping,
   PaginationConfig,
@@ -206,7 +215,11 @@ export function setIntegrationIcon(id: string, svg: string): Promise<IconUpdate>
 export function listActions(id: string, query: ActionQuery): Promise<ActionPage> {
   return call(async () => {
     const page = (await goListActions(id, query as never)) as unknown as Raw;
-    return { actions: (Array.isArray(page.actions) ? page.actions : []) as Action[], total: num(page.total) };
+    return {
+      actions: (Array.isArray(page.actions) ? page.actions : []) as Action[],
+      total: num(page.total),
+      tags: strs(page.tags),
+    };
   });
 }
 
@@ -254,6 +267,41 @@ export function paginationTypes(): Promise<PaginationTypeOption[]> {
 
 export function paginationFields(type: PaginationConfig['type'], linkLocation: string): Promise<PaginationField[]> {
   return call(async () => ((await goPaginationFields(type, linkLocation)) ?? []) as unknown as PaginationField[]);
+}
+
+/** The editor's unsaved work on an integration (step + form as typed), or null. */
+export function getEditorDraft(id: string): Promise<EditorDraft | null> {
+  return call(async () => {
+    const raw = (await goGetEditorDraft(id)) as unknown as Raw | null;
+    if (!raw) return null;
+    return { step: str(raw.step) as EditorStep, form: raw.form as EditForm, updatedAt: toDate(raw.updatedAt) };
+  });
+}
+
+/** Autosaves the editor's step and form; nothing is validated, nothing else changes. */
+export function saveEditorDraft(id: string, step: EditorStep, form: EditForm): Promise<void> {
+  return call(async () => {
+    await goSaveEditorDraft(id, step, form as never);
+  });
+}
+
+export function discardEditorDraft(id: string): Promise<void> {
+  return call(() => goDiscardEditorDraft(id));
+}
+
+/** Every problem with the form, each naming its field ("auth.oauth2.token_url"), as saving would report it. */
+export function checkEditForm(form: EditForm): Promise<FieldProblem[]> {
+  return call(async () =>
+    arr(await goCheckEditForm(form as never)).map((p) => ({ field: str(p.field), message: str(p.message) })),
+  );
+}
+
+/** What the imported spec suggests for the form (empty for an integration made from scratch). */
+export function integrationSuggestions(id: string): Promise<FormSuggestions> {
+  return call(async () => {
+    const raw = ((await goIntegrationSuggestions(id)) ?? {}) as unknown as Raw;
+    return { ...(raw as unknown as FormSuggestions), auth: (Array.isArray(raw.auth) ? raw.auth : []) as FormSuggestions['auth'] };
+  });
 }
 
 /** Opens an http(s) URL in the system browser; the webview never navigates away. */

@@ -90,6 +90,25 @@ export type AuthChoice = Plain<main.AuthChoice>;
 export type PaginationTypeOption = Plain<paginate.TypeOption>;
 export type PaginationField = Plain<paginate.Field>;
 
+export const EDITOR_STEPS = [
+  'details',
+  'hostname',
+  'auth_method',
+  'auth_defaults',
+  'pagination_type',
+  'pagination_details',
+  'actions',
+  'finalize',
+] as const;
+/** The editor's steps, as backend/integration.EditorSteps names them. */
+export type EditorStep = (typeof EDITOR_STEPS)[number];
+export type EditorDraft = Omit<Plain<integration.Draft>, 'step' | 'updatedAt'> & { step: EditorStep; updatedAt: Date };
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+export type FormSuggestions = Plain<integration.FormSuggestions>;
+
 export type ProgressStage = 'read' | 'parse' | 'lint' | 'actions' | 'fix';
 
 export interface SpecProgress {

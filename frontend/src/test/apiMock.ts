@@ -50,5 +50,10 @@ export async function apiMock() {
     authDefaultsFor: vi.fn(),
     paginationTypes: vi.fn(),
     paginationFields: vi.fn(),
+    getEditorDraft: vi.fn(),
+    saveEditorDraft: vi.fn(),
+    discardEditorDraft: vi.fn(),
+    checkEditForm: vi.fn(),
+    integrationSuggestions: vi.fn(),
   };
 }

@@ -448,6 +448,7 @@ export namespace integration {
 	export class ActionPage {
 	    actions: Action[];
 	    total: number;
+	    tags: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new ActionPage(source);
@@ -457,6 +458,7 @@ export namespace integration {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.actions = this.convertValues(source["actions"], Action);
 	        this.total = source["total"];
+	        this.tags = source["tags"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -481,6 +483,7 @@ export namespace integration {
 	    search: string;
 	    method: string;
 	    tag: string;
+	    paginated: string;
 	    offset: number;
 	    limit: number;
 	
@@ -493,6 +496,7 @@ export namespace integration {
 	        this.search = source["search"];
 	        this.method = source["method"];
 	        this.tag = source["tag"];
+	        this.paginated = source["paginated"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
 	    }
