@@ -202,3 +202,6 @@ func (a *App) IntegrationSuggestions(id string) (integration.FormSuggestions, er
 	}
 	return a.svc.integrations.Suggestions(a.ctx, id)
 }
+
+// AuthSharedWarning is the warning above the auth defaults: they are shared.
+func (a *App) AuthSharedWarning() (string, error) { return auth.SharedWarning, nil }

@@ -13,6 +13,10 @@ test('creates an integration through the UI and still lists it after a reload', 
   await page.getByLabel('Description').fill('Customers, deals and invoices from Acme.');
   await page.getByRole('button', { name: 'Create' }).click();
 
+  // A new integration opens in the editor, on its first step.
+  await expect(page.getByTestId('editor-title')).toHaveText(name);
+  await expect(page.getByTestId('step-title')).toHaveText('Details');
+  await page.getByRole('link', { name: 'Integrations' }).first().click();
   await expect(page.getByTestId('integration-row').filter({ hasText: name })).toBeVisible();
 
   await page.reload();
@@ -41,7 +45,10 @@ test('a duplicate name is refused by the backend with the reason on the field', 
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('Description').fill(`attempt ${attempt}`);
     await page.getByRole('button', { name: 'Create' }).click();
-    if (attempt === 1) await expect(page.getByTestId('integration-row').filter({ hasText: name })).toBeVisible();
+    if (attempt === 1) {
+      await expect(page.getByTestId('editor-title')).toHaveText(name);
+      await page.getByRole('link', { name: 'Integrations' }).first().click();
+    }
   }
   await expect(page.getByText(`An integration named "${name}" already exists`)).toBeVisible();
   await expect(page.getByLabel('Description')).toHaveValue('attempt 2');

@@ -114,7 +114,10 @@ test('fixes a spec with errors through the diff preview, then saves it as a draf
   await page.getByRole('textbox', { name: 'Integration name' }).fill(name);
   await page.getByRole('button', { name: 'Save as draft integration' }).click();
 
-  await expect(page).toHaveURL(/#\/integrations$/);
+  // The draft opens in the editor; the list has it too.
+  await expect(page).toHaveURL(/#\/integrations\/[0-9a-f-]+$/);
+  await expect(page.getByTestId('editor-title')).toHaveText(name);
+  await page.getByRole('link', { name: 'Integrations' }).first().click();
   const row = page.getByTestId('integration-row').filter({ hasText: name });
   await expect(row).toBeVisible();
   await expect(row).toContainText(/draft/i);

@@ -8,6 +8,7 @@ import {
   ApplySpecFix as goApplySpecFix,
   AuthDefaultsFor as goAuthDefaultsFor,
   AuthMethods as goAuthMethods,
+  AuthSharedWarning as goAuthSharedWarning,
   CheckEditForm as goCheckEditForm,
   CreateIntegration as goCreateIntegration,
   DeleteActions as goDeleteActions,
@@ -133,6 +134,8 @@ export function toIntegration(raw: Raw): Integration {
     description: str(raw.description),
     hostname: str(raw.hostname),
     authMethod: str(raw.authMethod),
+    authDefaults: (obj(raw.authDefaults) ?? {}) as AuthDefaults,
+    pagination: { ...(obj(raw.pagination) ?? {}), type: str(obj(raw.pagination)?.type) || 'none' } as PaginationConfig,
     finalizedAt: raw.finalizedAt ? toDate(raw.finalizedAt) : null,
     createdAt: toDate(raw.createdAt),
   };
@@ -255,6 +258,11 @@ export function setOrgMapping(id: string, mapping: OrgMapping): Promise<OrgMappi
 
 export function authMethods(): Promise<AuthChoice[]> {
   return call(async () => ((await goAuthMethods()) ?? []) as unknown as AuthChoice[]);
+}
+
+/** The warning the auth defaults step shows: defaults are exported and copied into every configuration. */
+export function authSharedWarning(): Promise<string> {
+  return call(async () => str(await goAuthSharedWarning()));
 }
 
 export function authDefaultsFor(method: string, grantType: string): Promise<AuthDefaults> {

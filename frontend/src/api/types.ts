@@ -26,6 +26,9 @@ export interface Integration extends IntegrationSummary {
   description: string;
   hostname: string;
   authMethod: string;
+  /** The auth method's non-secret defaults (snake_case, as EditForm.auth). */
+  authDefaults: AuthDefaults;
+  pagination: PaginationConfig;
   finalizedAt: Date | null;
   createdAt: Date;
 }

@@ -317,6 +317,8 @@ describe('ImportPage: saving', () => {
         iconSvg: '',
         hostname: 'api.helpdesk.example',
         authMethod: 'none',
+        authDefaults: {},
+        pagination: { type: 'none' },
         status: 'draft',
         actionCount: 4,
         updatedAt: new Date(),
@@ -329,7 +331,7 @@ describe('ImportPage: saving', () => {
     await user.type(name, '  Helpdesk Custom ');
     await user.click(screen.getByRole('button', { name: 'Save as draft integration' }));
     expect(m.save).toHaveBeenCalledWith('imp-1', 'Helpdesk Custom');
-    await waitFor(() => expect(window.location.hash).toBe('#/integrations'));
+    await waitFor(() => expect(window.location.hash).toBe('#/integrations/new'));
     expect(await screen.findByText('Integration imported')).toBeInTheDocument();
   });
 

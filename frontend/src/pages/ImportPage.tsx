@@ -149,7 +149,7 @@ export function ImportPage() {
       title: 'Integration imported',
       message: `"${saved.integration.name}" was saved as a draft with ${plural(saved.actions, 'action')}.`,
     });
-    navigate('integrations');
+    navigate('integration', saved.integration.id);
   };
 
   const onDiscard = async () => {

@@ -195,6 +195,8 @@ describe('IntegrationsPage create flow', () => {
     expect(await screen.findByText('Integration created')).toBeInTheDocument();
     await waitFor(() => expect(list).toHaveBeenCalledTimes(2));
     expect(screen.getAllByTestId('integration-row')).toHaveLength(1);
+    // The new integration opens in the editor.
+    expect(window.location.hash).toBe('#/integrations/new');
   });
 
   it('Cancel closes the modal without creating', async () => {

@@ -1,4 +1,4 @@
-import { Alert, Button, EmptyState, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, EmptyState, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconFileImport, IconPlug, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { NewIntegrationModal } from '../components/NewIntegrationModal';
 import { PageHeader } from '../components/PageHeader';
 import { RelativeTime } from '../components/RelativeTime';
 import { StatusBadge } from '../components/StatusBadge';
-import { useRoute } from '../lib/router';
+import { hrefFor, useRoute } from '../lib/router';
 import { useNow } from '../lib/time';
 import { useIntegrations } from '../state/integrations';
 
@@ -46,8 +46,9 @@ export function IntegrationsPage() {
     notifications.show({
       color: 'teal',
       title: 'Integration created',
-      message: `"${created.name}" was added as a draft.`,
+      message: `"${created.name}" was added as a draft. Set it up step by step.`,
     });
+    navigate('integration', created.id);
   };
 
   let body;
@@ -139,13 +140,27 @@ function IntegrationsTable({ items }: { items: IntegrationSummary[] }) {
         </Table.Thead>
         <Table.Tbody>
           {items.map((it) => (
-            <Table.Tr key={it.id} data-testid="integration-row" data-id={it.id}>
+            <Table.Tr
+              key={it.id}
+              data-testid="integration-row"
+              data-id={it.id}
+              style={{ cursor: 'pointer' }}
+              onClick={() => (window.location.hash = hrefFor('integration', it.id))}
+            >
               <Table.Td>
                 <Group gap="sm" wrap="nowrap">
                   <IntegrationIcon svg={it.iconSvg} />
-                  <Text fw={500} size="sm" truncate="end">
+                  <Anchor
+                    href={hrefFor('integration', it.id)}
+                    fw={500}
+                    size="sm"
+                    c="inherit"
+                    underline="hover"
+                    onClick={(e) => e.stopPropagation()}
+                    data-testid="integration-link"
+                  >
                     {it.name}
-                  </Text>
+                  </Anchor>
                 </Group>
               </Table.Td>
               <Table.Td>

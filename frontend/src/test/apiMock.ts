@@ -8,7 +8,9 @@ import { vi } from 'vitest';
 export async function apiMock() {
   const errors = await vi.importActual<typeof import('../api/errors')>('../api/errors');
   const events = await vi.importActual<typeof import('../api/events')>('../api/events');
+  const types = await vi.importActual<typeof import('../api/types')>('../api/types');
   return {
+    ...types,
     ...errors,
     ...events,
     getAppInfo: vi.fn(),
@@ -48,6 +50,7 @@ export async function apiMock() {
     setOrgMapping: vi.fn(),
     authMethods: vi.fn(),
     authDefaultsFor: vi.fn(),
+    authSharedWarning: vi.fn(),
     paginationTypes: vi.fn(),
     paginationFields: vi.fn(),
     getEditorDraft: vi.fn(),

@@ -18,6 +18,8 @@ export function integration(overrides: Partial<Integration> = {}): Integration {
     description: 'Contacts and deals.',
     hostname: '',
     authMethod: 'none',
+    authDefaults: {},
+    pagination: { type: 'none' },
     finalizedAt: null,
     createdAt: new Date(),
     ...overrides,

@@ -20,6 +20,8 @@ export function AuthDefaultsFor(arg1:auth.Method,arg2:auth.GrantType):Promise<au
 
 export function AuthMethods():Promise<Array<main.AuthChoice>>;
 
+export function AuthSharedWarning():Promise<string>;
+
 export function CheckEditForm(arg1:integration.EditForm):Promise<Array<apperr.Error>>;
 
 export function CreateIntegration(arg1:integration.CreateInput):Promise<integration.Integration>;

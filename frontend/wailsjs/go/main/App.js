@@ -26,6 +26,10 @@ export function AuthMethods() {
   return window['go']['main']['App']['AuthMethods']();
 }
 
+export function AuthSharedWarning() {
+  return window['go']['main']['App']['AuthSharedWarning']();
+}
+
 export function CheckEditForm(arg1) {
   return window['go']['main']['App']['CheckEditForm'](arg1);
 }

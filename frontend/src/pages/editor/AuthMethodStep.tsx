@@ -1,0 +1,99 @@
+import { Alert, Group, List, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import { authDefaultsFor, toApiError, type AuthChoice } from '../../api';
+import { authChoiceKey, authChoiceOf, authMatches, withAuthChoice } from './form';
+import type { StepProps } from './stepProps';
+import { SuggestionNote } from './SuggestionNote';
+
+function choiceLabel(choices: AuthChoice[], method: string, grant?: string): string {
+  return choices.find((c) => authChoiceKey(c.method, c.grant_type) === authChoiceKey(method, grant))?.label ?? method;
+}
+
+export function AuthMethodStep({ form, setForm, errorOf, authChoices, suggestions, frozen, disabled }: StepProps) {
+  const [error, setError] = useState<string | null>(null);
+  const current = authChoiceOf(form);
+
+  const choose = async (key: string) => {
+    const choice = authChoices.find((c) => authChoiceKey(c.method, c.grant_type) === key);
+    if (!choice) return;
+    try {
+      const fresh = await authDefaultsFor(choice.method, choice.grant_type ?? '');
+      setForm(withAuthChoice(form, choice.method, choice.grant_type ?? '', fresh));
+      setError(null);
+    } catch (err) {
+      setError(toApiError(err).message);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      {frozen && (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
+          The authentication method is read-only: the integration is finalized. Its defaults stay editable.
+        </Alert>
+      )}
+      {suggestions.auth.map((s, i) => (
+        <SuggestionNote
+          key={`${s.schemeName}-${i}`}
+          title={
+            <>
+              {i === 0 ? 'Suggested' : 'Also in the spec'}: {choiceLabel(authChoices, s.auth.method, s.auth.oauth2?.grant_type)} (scheme{' '}
+              <code>{s.schemeName}</code>)
+            </>
+          }
+          evidence={s.evidence}
+          inUse={authMatches(form.auth, s.auth)}
+          onUse={frozen ? undefined : () => setForm({ ...form, auth: { ...s.auth, extra_headers: form.auth.extra_headers ?? s.auth.extra_headers } })}
+          testId="auth-suggestion"
+        />
+      ))}
+      <Radio.Group
+        value={current}
+        onChange={(v) => void choose(v)}
+        label="Authentication method"
+        description="How every request to the vendor signs in. Pick the one the vendor's API documentation describes."
+        error={errorOf('auth.method') ?? errorOf('auth.oauth2.grant_type') ?? error}
+        withAsterisk
+      >
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mt="sm">
+          {authChoices.map((c) => {
+            const key = authChoiceKey(c.method, c.grant_type);
+            return (
+              <Radio.Card
+                key={key}
+                value={key}
+                radius="md"
+                p="md"
+                disabled={disabled || (frozen && key !== current)}
+                data-testid={`auth-choice-${key}`}
+                aria-label={c.label}
+                style={{ opacity: frozen && key !== current ? 0.5 : 1 }}
+              >
+                <Group wrap="nowrap" align="flex-start" gap="sm">
+                  <Radio.Indicator mt={2} />
+                  <div>
+                    <Text fw={600} size="sm">
+                      {c.label}
+                    </Text>
+                    <Text size="xs" c="dimmed" mb={6}>
+                      {c.advice.summary}
+                    </Text>
+                    <Text size="xs" fw={500}>
+                      Choose this if:
+                    </Text>
+                    <List size="xs" spacing={2} withPadding>
+                      {c.advice.choose_if.map((line) => (
+                        <List.Item key={line}>{line}</List.Item>
+                      ))}
+                    </List>
+                  </div>
+                </Group>
+              </Radio.Card>
+            );
+          })}
+        </SimpleGrid>
+      </Radio.Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,176 @@
+import { Alert, Group, NumberInput, Radio, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { paginationFields, toApiError, type PaginationConfig, type PaginationField } from '../../api';
+import { sameJSON } from './form';
+import type { StepProps } from './stepProps';
+import { SuggestionNote } from './SuggestionNote';
+
+const NUMBER_LIMITS: Partial<Record<keyof PaginationConfig, number>> = { default_page_size: 1000, default_page_limit: 20 };
+
+function typeLabel(props: StepProps, type: string): string {
+  return props.paginationTypes.find((t) => t.type === type)?.label ?? type;
+}
+
+export function PaginationTypeStep(props: StepProps) {
+  const { form, setForm, errorOf, paginationTypes, suggestions, frozen, disabled } = props;
+  const sug = suggestions.pagination;
+  const current = form.pagination.type || 'none';
+  return (
+    <Stack gap="md">
+      {frozen && (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
+          The pagination type is read-only: the integration is finalized. Its details stay editable.
+        </Alert>
+      )}
+      {sug && (
+        <SuggestionNote
+          title={<>Suggested: {typeLabel(props, sug.pagination.type)}</>}
+          evidence={sug.evidence}
+          inUse={sameJSON(form.pagination, sug.pagination)}
+          onUse={frozen && sug.pagination.type !== current ? undefined : () => setForm({ ...form, pagination: { ...sug.pagination } })}
+          testId="pagination-suggestion"
+        />
+      )}
+      <Radio.Group
+        label="Pagination type"
+        description="How the vendor's list endpoints hand out results page by page. Read the API documentation against the guidance."
+        value={current}
+        // Switching type keeps the shared details (results key, page size) the user typed.
+        onChange={(type) => setForm({ ...form, pagination: { ...form.pagination, type } })}
+        error={errorOf('pagination.type')}
+        withAsterisk
+      >
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mt="sm">
+          {paginationTypes.map((t) => (
+            <Radio.Card
+              key={t.type}
+              value={t.type}
+              radius="md"
+              p="md"
+              aria-label={t.label}
+              data-testid={`pagination-choice-${t.type}`}
+              disabled={disabled || (frozen && t.type !== current)}
+              style={{ opacity: frozen && t.type !== current ? 0.5 : 1 }}
+            >
+              <Group wrap="nowrap" align="flex-start" gap="sm">
+                <Radio.Indicator mt={2} />
+                <div>
+                  <Text fw={600} size="sm">
+                    {t.label}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t.guidance}
+                  </Text>
+                </div>
+              </Group>
+            </Radio.Card>
+          ))}
+        </SimpleGrid>
+      </Radio.Group>
+    </Stack>
+  );
+}
+
+export function PaginationDetailsStep(props: StepProps) {
+  const { form, setForm, errorOf, touch, disabled } = props;
+  const p = form.pagination;
+  const [fields, setFields] = useState<PaginationField[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    paginationFields(p.type, p.link_location ?? '').then(
+      (f) => live && setFields(f),
+      (err) => live && setError(toApiError(err).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [p.type, p.link_location]);
+
+  const set = (patch: Partial<PaginationConfig>) => setForm({ ...form, pagination: { ...p, ...patch } });
+
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!fields) return null;
+  if (fields.length === 0) {
+    return (
+      <Alert color="blue" variant="light" data-testid="no-pagination-details">
+        {typeLabel(props, p.type)} needs no details. Continue to the actions.
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {typeLabel(props, p.type)} pagination. These apply to every paginated action unless the action overrides them.
+      </Text>
+      {fields.map((f) => {
+        const name = f.name as keyof PaginationConfig;
+        const field = `pagination.${f.name}`;
+        if (name === 'link_location') {
+          return (
+            <div key={f.name}>
+              <Text size="sm" fw={500}>
+                {f.label} <span style={{ color: 'var(--mantine-color-error)' }}>*</span>
+              </Text>
+              <Text size="xs" c="dimmed" mb={6}>
+                {f.help}
+              </Text>
+              <SegmentedControl
+                aria-label={f.label}
+                value={p.link_location || ''}
+                onChange={(v) => set({ link_location: v })}
+                data={[
+                  { value: 'body', label: 'JSON Response Body' },
+                  { value: 'header', label: 'Response Header' },
+                ]}
+                disabled={disabled}
+              />
+              {errorOf(field) && (
+                <Text size="xs" c="red" mt={4}>
+                  {errorOf(field)}
+                </Text>
+              )}
+            </div>
+          );
+        }
+        const max = NUMBER_LIMITS[name];
+        if (max !== undefined) {
+          return (
+            <NumberInput
+              key={f.name}
+              label={f.label}
+              description={f.help}
+              min={1}
+              max={max}
+              clampBehavior="none"
+              allowDecimal={false}
+              allowNegative={false}
+              value={(p[name] as number | undefined) || ''}
+              onChange={(v) => set({ [name]: typeof v === 'number' ? v : v === '' ? undefined : Number(v) })}
+              onBlur={() => touch(field)}
+              error={errorOf(field)}
+              disabled={disabled}
+            />
+          );
+        }
+        const required = ['index_param', 'page_param', 'after_param', 'pointer_path', 'next_page_key'].includes(f.name);
+        return (
+          <TextInput
+            key={f.name}
+            label={f.label}
+            withAsterisk={required}
+            description={f.help}
+            value={(p[name] as string | undefined) ?? ''}
+            onChange={(e) => set({ [name]: e.currentTarget.value })}
+            onBlur={() => touch(field)}
+            error={errorOf(field)}
+            disabled={disabled}
+            spellCheck={false}
+            ff={name === 'pointer_path' ? 'monospace' : undefined}
+          />
+        );
+      })}
+    </Stack>
+  );
+}
