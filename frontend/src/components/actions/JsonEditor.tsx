@@ -1,0 +1,144 @@
+// A small CodeMirror 6 JSON editor for the action drawer (parameters,
+// request body). Loaded on demand (React.lazy) so CodeMirror stays out of
+// the main chunk. There is no @codemirror/commands in the bundle, so the
+// keys it would bind are written here: Enter keeps the indentation (one
+// level more after { or [), Tab indents by two spaces, and the drawer
+// checks the text as JSON before anything is sent.
+import { json } from '@codemirror/lang-json';
+import { bracketMatching, defaultHighlightStyle, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { EditorSelection, EditorState, type Extension } from '@codemirror/state';
+import { EditorView, highlightActiveLine, keymap, lineNumbers, type Command } from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+import { useComputedColorScheme } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+
+export interface JsonEditorProps {
+  value: string;
+  onChange: (value: string) => void;
+  /** The accessible name of the editable area. */
+  label: string;
+  invalid?: boolean;
+  height?: number | string;
+}
+
+const darkHighlight = HighlightStyle.define([
+  { tag: tags.propertyName, color: '#9cdcfe' },
+  { tag: tags.string, color: '#ce9178' },
+  { tag: tags.number, color: '#b5cea8' },
+  { tag: [tags.bool, tags.null], color: '#569cd6' },
+  { tag: tags.invalid, color: '#f44747' },
+]);
+
+function theme(dark: boolean): Extension {
+  return EditorView.theme(
+    {
+      '&': {
+        fontSize: '12px',
+        height: '100%',
+        backgroundColor: 'var(--mantine-color-body)',
+        color: 'var(--mantine-color-text)',
+      },
+      '&.cm-focused': { outline: 'none' },
+      '.cm-scroller': { fontFamily: 'var(--mantine-font-family-monospace)', overflow: 'auto' },
+      '.cm-gutters': {
+        backgroundColor: 'var(--mantine-color-default-hover)',
+        color: 'var(--mantine-color-dimmed)',
+        borderRight: '1px solid var(--mantine-color-default-border)',
+      },
+      '.cm-activeLine': { backgroundColor: 'var(--mantine-color-default-hover)' },
+      '.cm-content': { caretColor: 'var(--mantine-color-text)' },
+    },
+    { dark },
+  );
+}
+
+const INDENT = '  ';
+
+const newlineAndIndent: Command = (view) => {
+  const { state } = view;
+  view.dispatch(
+    state.changeByRange((range) => {
+      const line = state.doc.lineAt(range.from);
+      const lead = /^\s*/.exec(line.text)?.[0] ?? '';
+      const before = state.sliceDoc(line.from, range.from).trimEnd();
+      const after = state.sliceDoc(range.to, line.to).trimStart();
+      const opens = before.endsWith('{') || before.endsWith('[');
+      const closes = after.startsWith('}') || after.startsWith(']');
+      const inner = lead + (opens ? INDENT : '');
+      const insert = opens && closes ? `\n${inner}\n${lead}` : `\n${inner}`;
+      return {
+        changes: { from: range.from, to: range.to, insert },
+        range: EditorSelection.cursor(range.from + 1 + inner.length),
+      };
+    }),
+    { scrollIntoView: true, userEvent: 'input' },
+  );
+  return true;
+};
+
+const indent: Command = (view) => {
+  view.dispatch(view.state.replaceSelection(INDENT), { scrollIntoView: true, userEvent: 'input' });
+  return true;
+};
+
+export default function JsonEditor({ value, onChange, label, invalid, height = 180 }: JsonEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const changed = useRef(onChange);
+  changed.current = onChange;
+  const dark = useComputedColorScheme('light') === 'dark';
+
+  useEffect(() => {
+    const parent = host.current;
+    if (!parent) return;
+    const attrs: Record<string, string> = { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox' };
+    const v = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          lineNumbers(),
+          highlightActiveLine(),
+          bracketMatching(),
+          json(),
+          syntaxHighlighting(dark ? darkHighlight : defaultHighlightStyle),
+          keymap.of([
+            { key: 'Enter', run: newlineAndIndent },
+            { key: 'Tab', run: indent },
+          ]),
+          EditorView.contentAttributes.of(attrs),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) changed.current(u.state.doc.toString());
+          }),
+          theme(dark),
+        ],
+      }),
+    });
+    view.current = v;
+    return () => {
+      v.destroy();
+      if (view.current === v) view.current = null;
+    };
+    // value is only the starting text; later changes arrive through the effect below.
+  }, [dark, label]);
+
+  // A value set from outside (a reset) replaces the text; typing does not come back here.
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    const current = v.state.doc.toString();
+    if (current !== value) v.dispatch({ changes: { from: 0, to: current.length, insert: value } });
+  }, [value]);
+
+  return (
+    <div
+      ref={host}
+      style={{
+        height,
+        border: `1px solid ${invalid ? 'var(--mantine-color-error)' : 'var(--mantine-color-default-border)'}`,
+        borderRadius: 'var(--mantine-radius-md)',
+        overflow: 'hidden',
+      }}
+    />
+  );
+}
