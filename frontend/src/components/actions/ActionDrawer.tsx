@@ -18,7 +18,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import {
   ApiError,
   paginationFields,
@@ -181,6 +181,7 @@ function ActionForm({
   onCancel: () => void;
   onSaved: (saved: Action) => void;
 }) {
+  const ids = useId();
   const [initial] = useState<Form>(() => toForm(action, integration));
   const [form, setForm] = useState<Form>(initial);
   const [errors, setErrors] = useState<Errors>({});
@@ -335,23 +336,36 @@ function ActionForm({
         onChange={(v) => set('requestBody', v)}
         error={shown('requestBody')}
       />
-      <Switch
-        label="Paginated"
-        description="The action returns a list split into pages. The organization mapping reads such an action."
-        checked={form.paginated}
-        onChange={(e) => set('paginated', e.currentTarget.checked)}
-        error={errors.paginated}
-      />
+      {/* Descriptions sit outside the labels so the controls are named exactly "Paginated" and "Override…". */}
+      <div>
+        <Switch
+          label="Paginated"
+          aria-describedby={`${ids}-paginated-help`}
+          checked={form.paginated}
+          onChange={(e) => set('paginated', e.currentTarget.checked)}
+          error={errors.paginated}
+        />
+        <Text id={`${ids}-paginated-help`} size="xs" c="dimmed" mt={4} ml={46}>
+          The action returns a list split into pages. The organization mapping reads such an action.
+        </Text>
+      </div>
       <Paper withBorder p="md" radius="md">
         <Stack gap="sm">
-          <Checkbox
-            label="Override the integration's pagination"
-            description={`For an action that pages differently from the rest of the integration (which uses ${
-              integration.pagination.type && integration.pagination.type !== 'none' ? `${integration.pagination.type} pagination` : 'no pagination'
-            }).`}
-            checked={form.override}
-            onChange={(e) => set('override', e.currentTarget.checked, 'pagination.type')}
-          />
+          <div>
+            <Checkbox
+              label="Override the integration's pagination"
+              aria-describedby={`${ids}-override-help`}
+              checked={form.override}
+              onChange={(e) => set('override', e.currentTarget.checked, 'pagination.type')}
+            />
+            <Text id={`${ids}-override-help`} size="xs" c="dimmed" mt={4} ml={32}>
+              For an action that pages differently from the rest of the integration (which uses{' '}
+              {integration.pagination.type && integration.pagination.type !== 'none'
+                ? `${integration.pagination.type} pagination`
+                : 'no pagination'}
+              ).
+            </Text>
+          </div>
           {form.override && (
             <>
               <Select

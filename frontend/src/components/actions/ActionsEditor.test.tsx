@@ -293,8 +293,8 @@ describe('Actions editor', () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     await user.click(within(rows()[1]).getByText('Album Create'));
 
-    await user.click(await screen.findByRole('switch', { name: /Paginated/ }));
-    await user.click(screen.getByLabelText(/Override the integration's pagination/));
+    await user.click(await screen.findByRole('switch', { name: 'Paginated' }));
+    await user.click(screen.getByLabelText("Override the integration's pagination"));
     await waitFor(() => expect(m.fields).toHaveBeenCalledWith('page', ''));
     await pick(user, 'Pagination type', 'Pointer');
     await user.type(await screen.findByLabelText('Pointer JSONPath'), '$.meta.next');
@@ -385,7 +385,7 @@ describe('Actions editor', () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     expect(screen.queryByTestId('org-mapping')).not.toBeInTheDocument();
     await user.click(within(rows()[1]).getByText('Album Create'));
-    await user.click(await screen.findByRole('switch', { name: /Paginated/ }));
+    await user.click(await screen.findByRole('switch', { name: 'Paginated' }));
     await user.click(screen.getByRole('button', { name: 'Save action' }));
     expect(await screen.findByTestId('org-mapping')).toHaveTextContent('Organization mapping');
   });

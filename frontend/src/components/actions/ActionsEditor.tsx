@@ -45,7 +45,7 @@ const UNDO_MS = 15_000;
 
 const GRID: CSSProperties = {
   display: 'grid',
-  gridTemplateColumns: '28px 76px minmax(160px, 2fr) minmax(140px, 2fr) minmax(90px, 1fr) 160px',
+  gridTemplateColumns: '28px 84px minmax(160px, 2fr) minmax(140px, 2fr) minmax(90px, 1fr) 190px',
   columnGap: 12,
   alignItems: 'center',
   padding: '0 12px',
@@ -573,7 +573,7 @@ const ActionListRow = memo(function ActionListRow({ action: a, index, selected, 
         <Checkbox aria-label={`Select ${a.name}`} checked={selected} onChange={(e) => onToggle(a.id, e.currentTarget.checked)} />
       </div>
       <div role="cell">
-        <Badge color={methodColor(method)} variant="light" radius="sm" w={68}>
+        <Badge color={methodColor(method)} variant="light" radius="sm" w={76} px={4}>
           {method}
         </Badge>
       </div>

@@ -1,9 +1,10 @@
 // A small CodeMirror 6 JSON editor for the action drawer (parameters,
 // request body). Loaded on demand (React.lazy) so CodeMirror stays out of
 // the main chunk. There is no @codemirror/commands in the bundle, so the
-// keys it would bind are written here: Enter keeps the indentation (one
-// level more after { or [), Tab indents by two spaces, and the drawer
-// checks the text as JSON before anything is sent.
+// one key that matters is written here: Enter keeps the indentation (one
+// level more after { or [). There is no undo history; the drawer's Cancel
+// (with its discard prompt) takes every change back, and the drawer checks
+// the text as JSON before anything is sent.
 import { json } from '@codemirror/lang-json';
 import { bracketMatching, defaultHighlightStyle, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorSelection, EditorState, type Extension } from '@codemirror/state';
@@ -76,16 +77,12 @@ const newlineAndIndent: Command = (view) => {
   return true;
 };
 
-const indent: Command = (view) => {
-  view.dispatch(view.state.replaceSelection(INDENT), { scrollIntoView: true, userEvent: 'input' });
-  return true;
-};
-
 export default function JsonEditor({ value, onChange, label, invalid, height = 180 }: JsonEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
   changed.current = onChange;
+  const external = useRef(false);
   const dark = useComputedColorScheme('light') === 'dark';
 
   useEffect(() => {
@@ -102,13 +99,11 @@ export default function JsonEditor({ value, onChange, label, invalid, height = 1
           bracketMatching(),
           json(),
           syntaxHighlighting(dark ? darkHighlight : defaultHighlightStyle),
-          keymap.of([
-            { key: 'Enter', run: newlineAndIndent },
-            { key: 'Tab', run: indent },
-          ]),
+          // Tab is left alone: it moves the focus on, so the editor is no keyboard trap.
+          keymap.of([{ key: 'Enter', run: newlineAndIndent }]),
           EditorView.contentAttributes.of(attrs),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) changed.current(u.state.doc.toString());
+            if (u.docChanged && !external.current) changed.current(u.state.doc.toString());
           }),
           theme(dark),
         ],
@@ -127,7 +122,13 @@ export default function JsonEditor({ value, onChange, label, invalid, height = 1
     const v = view.current;
     if (!v) return;
     const current = v.state.doc.toString();
-    if (current !== value) v.dispatch({ changes: { from: 0, to: current.length, insert: value } });
+    if (current === value) return;
+    external.current = true;
+    try {
+      v.dispatch({ changes: { from: 0, to: current.length, insert: value } });
+    } finally {
+      external.current = false;
+    }
   }, [value]);
 
   return (

@@ -293,7 +293,7 @@ export function OrgMappingSection({ integrationId, refreshKey }: OrgMappingSecti
                       setErrors({});
                     }}
                   >
-                    Discard changes
+                    Revert mapping
                   </Button>
                 )}
                 <Button onClick={() => void save()} loading={saving} disabled={!dirty}>
