@@ -133,9 +133,13 @@ export function ActionsEditor({ integration, onActionsChanged }: ActionsEditorPr
   const queryKey = `${integrationId}\n${JSON.stringify(filters)}`;
   const current: Loaded = loaded.key === queryKey ? loaded : { key: queryKey, total: null, pages: {} };
   const total = current.total;
+  const scroller = useRef<HTMLDivElement>(null);
 
-  // A new query starts with nothing selected: a selection the filters hide would still be deleted.
-  useEffect(() => setSelected(new Set()), [queryKey]);
+  // A new query starts at the top with nothing selected: a selection the filters hide would still be deleted.
+  useEffect(() => {
+    setSelected(new Set());
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [queryKey]);
 
   const reload = useCallback(() => setReloadKey((k) => k + 1), []);
   const changedRef = useRef(onActionsChanged);
@@ -145,7 +149,6 @@ export function ActionsEditor({ integration, onActionsChanged }: ActionsEditorPr
     changedRef.current?.();
   }, []);
 
-  const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scroller.current,
@@ -457,26 +460,24 @@ export function ActionsEditor({ integration, onActionsChanged }: ActionsEditorPr
                 <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
                   {items.map((v) => {
                     const action = rowAt(v.index);
-                    const style: CSSProperties = {
-                      position: 'absolute',
-                      top: 0,
-                      left: 0,
-                      right: 0,
-                      height: ROW_HEIGHT,
-                      transform: `translateY(${v.start}px)`,
-                    };
                     return action ? (
                       <ActionListRow
                         key={action.id}
                         action={action}
                         index={v.index}
+                        start={v.start}
                         selected={selected.has(action.id)}
                         onToggle={toggle}
                         onOpen={open}
-                        style={style}
                       />
                     ) : (
-                      <div key={`loading-${v.index}`} role="row" aria-rowindex={v.index + 2} data-testid="action-row-loading" style={{ ...GRID, ...style }}>
+                      <div
+                        key={`loading-${v.index}`}
+                        role="row"
+                        aria-rowindex={v.index + 2}
+                        data-testid="action-row-loading"
+                        style={{ ...GRID, ...placed(v.start) }}
+                      >
                         <Skeleton height={16} width={16} />
                         <Skeleton height={18} width={56} />
                         <Skeleton height={12} />
@@ -531,16 +532,23 @@ export function ActionsEditor({ integration, onActionsChanged }: ActionsEditorPr
   );
 }
 
+/** Where a virtual row sits in the list. */
+function placed(start: number): CSSProperties {
+  return { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)` };
+}
+
 interface RowProps {
   action: Action;
   index: number;
+  /** The row's offset from the top of the list, in pixels. */
+  start: number;
   selected: boolean;
   onToggle: (id: string, on: boolean) => void;
   onOpen: (action: Action) => void;
-  style: CSSProperties;
 }
 
-const ActionListRow = memo(function ActionListRow({ action: a, index, selected, onToggle, onOpen, style }: RowProps) {
+// Memoised on plain props, so scrolling re-renders only the rows that move in or out.
+const ActionListRow = memo(function ActionListRow({ action: a, index, start, selected, onToggle, onOpen }: RowProps) {
   const method = (a.method ?? '').toUpperCase();
   const tags = a.tags ?? [];
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -563,7 +571,7 @@ const ActionListRow = memo(function ActionListRow({ action: a, index, selected, 
       onKeyDown={onKeyDown}
       style={{
         ...GRID,
-        ...style,
+        ...placed(start),
         cursor: 'pointer',
         borderBottom: '1px solid var(--mantine-color-default-border)',
         backgroundColor: selected ? 'var(--mantine-primary-color-light)' : undefined,

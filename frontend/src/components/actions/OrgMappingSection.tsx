@@ -70,6 +70,14 @@ export function OrgMappingSection({ integrationId, refreshKey }: OrgMappingSecti
   const [saving, setSaving] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
 
+  // Another integration: nothing of the previous one's mapping stays on screen.
+  useEffect(() => {
+    setForm(null);
+    setSaved(null);
+    setErrors({});
+    setActions([]);
+  }, [integrationId]);
+
   useEffect(() => {
     let stale = false;
     orgMappingAvailable(integrationId)
