@@ -91,15 +91,37 @@ func Run(ctx context.Context, res *spec.Result, opts Options) (*Report, error) {
 			rules = reports
 		}
 	}
+	// Positions from the importer are already in the user's file; the
+	// others were computed on the compact OpenAPI 3 JSON. All are looked up
+	// at once (one pass over a JSON file), with the first occurrences that
+	// description-duplication messages name.
+	var pointers []string
+	firsts := map[int]int{} // finding → index of its first occurrence in pointers
 	for i := range findings {
 		f := &findings[i]
-		// Positions from the importer are already in the user's file; the
-		// others were computed on the compact OpenAPI 3 JSON.
 		if f.Source != "import" || f.Line == 0 {
-			f.Line, f.Column = res.Locate(f.Pointer)
+			pointers = append(pointers, f.Pointer)
 		}
 		if f.RuleID == "description-duplication" {
-			f.Message = withFirstLine(f.Message, res)
+			if ptr, ok := duplicateOf(f.Message); ok {
+				firsts[i] = len(pointers)
+				pointers = append(pointers, ptr)
+			}
+		}
+	}
+	at := res.LocateAll(pointers)
+	next := 0
+	for i := range findings {
+		f := &findings[i]
+		if f.Source != "import" || f.Line == 0 {
+			f.Line, f.Column = at[next][0], at[next][1]
+			next++
+		}
+		if j, ok := firsts[i]; ok {
+			if line := at[j][0]; line > 0 {
+				f.Message = fmt.Sprintf("%s (line %d)", f.Message, line)
+			}
+			next++
 		}
 	}
 	findings = dropEchoes(findings)
@@ -136,19 +158,14 @@ func dropEchoes(fs []finding.Finding) []finding.Finding {
 	return out
 }
 
-// withFirstLine adds to a description-duplication message the line of the
-// first occurrence in the user's file.
-func withFirstLine(msg string, res *spec.Result) string {
+// duplicateOf is the pointer of the first occurrence a
+// description-duplication message names; Run adds its line in the user's
+// file to the message.
+func duplicateOf(msg string) (string, bool) {
 	_, rest, ok := strings.Cut(msg, DuplicateOfPrefix+"`")
 	if !ok {
-		return msg
+		return "", false
 	}
 	ptr, _, ok := strings.Cut(rest, "`")
-	if !ok {
-		return msg
-	}
-	if line, _ := res.Locate(ptr); line > 0 {
-		return fmt.Sprintf("%s (line %d)", msg, line)
-	}
-	return msg
+	return ptr, ok
 }

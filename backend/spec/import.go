@@ -13,6 +13,7 @@ import (
 	"github.com/pb33f/libopenapi/datamodel"
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 	"github.com/pb33f/libopenapi/index"
+	"gopkg.in/yaml.v3"
 
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/finding"
@@ -47,6 +48,10 @@ type Result struct {
 	// parsing the document again; nil when the model was built from
 	// something else (references defused, file references allowed).
 	Model *Model `json:"-"`
+
+	// tree is the model's node tree of Document when Source.Root was
+	// dropped (Tree).
+	tree *yaml.Node
 }
 
 // Model is a libopenapi document with its OpenAPI 3 model and the errors
@@ -112,6 +117,17 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res.Findings = append(res.Findings, dupes...)
+	// A JSON file that compacts to the document is the document: its node
+	// tree (hundreds of MB for a big spec) is dropped now, the linter walks
+	// the model's tree of the same document, and findings are located in
+	// the bytes (Source.LocateAll).
+	same := false
+	if speculative != nil && !src.Swagger && len(unresolved) == 0 {
+		same = bytes.Equal(<-speculative.compacted, doc)
+		if same && len(dupes) == 0 {
+			src.Root, src.json = nil, trimBOM(data)
+		}
+	}
 	// The model is built from a copy in which references we will not follow
 	// are defused; the document the user keeps still has them, as findings.
 	modelDoc := doc
@@ -138,8 +154,8 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	// linter reuses (it needs lines; ClosedDocumentConfig).
 	var built *builtModel
 	var modelFindings []finding.Finding
-	if speculative != nil && !src.Swagger && len(unresolved) == 0 {
-		if s := <-speculative; s.err == nil && bytes.Equal(s.doc, doc) {
+	if same {
+		if s := <-speculative.done; s.err == nil {
 			built, modelFindings = s.built, s.findings
 		}
 	}
@@ -155,9 +171,22 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	if len(unresolved) == 0 && !built.fileRefs { // built from Document itself
 		res.Model = &built.Model
 	}
-	for i := range modelFindings {
-		if modelFindings[i].Line == 0 && modelFindings[i].Pointer != "" {
-			modelFindings[i].Line, modelFindings[i].Column = res.locate(modelFindings[i].Pointer)
+	if src.Root == nil {
+		res.tree = built.Document.GetSpecInfo().RootNode
+	}
+	var toLocate []string
+	for _, f := range modelFindings {
+		if f.Line == 0 && f.Pointer != "" {
+			toLocate = append(toLocate, f.Pointer)
+		}
+	}
+	if len(toLocate) > 0 {
+		at := res.LocateAll(toLocate)
+		for i := range modelFindings {
+			if f := &modelFindings[i]; f.Line == 0 && f.Pointer != "" {
+				f.Line, f.Column = at[0][0], at[0][1]
+				at = at[1:]
+			}
 		}
 	}
 	res.Findings = append(res.Findings, modelFindings...)
@@ -192,6 +221,18 @@ func (r *Result) locate(pointer string) (int, int) {
 
 // Locate is locate for other packages (the linter).
 func (r *Result) Locate(pointer string) (int, int) { return r.locate(pointer) }
+
+// LocateAll is Locate for many pointers at once (see Source.LocateAll).
+func (r *Result) LocateAll(pointers []string) [][2]int {
+	if r.Source.Swagger {
+		out := make([][2]int, len(pointers))
+		for i, p := range pointers {
+			out[i][0], out[i][1] = r.locate(p)
+		}
+		return out
+	}
+	return r.Source.LocateAll(pointers)
+}
 
 var swaggerLocations = map[string]string{
 	"/components/schemas/":         "/definitions/",

@@ -45,6 +45,10 @@ func SplitPointer(p string) []string {
 // fields the original lacks) it returns the position of the nearest
 // ancestor that exists, so a finding still points somewhere useful.
 func (s *Source) Locate(pointer string) (line, column int) {
+	if s.Root == nil {
+		pos := s.LocateAll([]string{pointer})[0]
+		return pos[0], pos[1]
+	}
 	n := s.Root
 	line, column = n.Line, n.Column
 	for _, tok := range SplitPointer(pointer) {
@@ -71,6 +75,19 @@ func (s *Source) Locate(pointer string) (line, column int) {
 		n = next
 	}
 	return line, column
+}
+
+// LocateAll is Locate for many pointers at once: without the node tree
+// (a JSON file, Source.Root) it is one pass over the file for all of them.
+func (s *Source) LocateAll(pointers []string) [][2]int {
+	if s.Root == nil {
+		return locateInJSON(s.json, pointers)
+	}
+	out := make([][2]int, len(pointers))
+	for i, p := range pointers {
+		out[i][0], out[i][1] = s.Locate(p)
+	}
+	return out
 }
 
 // bigMapping is the number of members from which a mapping's keys are

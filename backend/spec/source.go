@@ -39,11 +39,16 @@ var DefaultLimits = Limits{MaxBytes: 64 << 20, MaxDepth: 512, MaxNodes: 20_000_0
 
 // Source is the user's file, parsed but not yet interpreted.
 type Source struct {
-	Name    string // file name or "pasted text", used in messages
-	Format  Format
-	Root    *yaml.Node // the document's top mapping; every node knows its line
-	Version string     // the value of "openapi" or "swagger"
-	Swagger bool       // true for Swagger 2.0
+	Name   string // file name or "pasted text", used in messages
+	Format Format
+	// Root is the document's top mapping; every node knows its line. Import
+	// drops it (nil) for a JSON file that is the document itself, once
+	// read: Locate then finds positions in json, the file's bytes.
+	Root    *yaml.Node
+	Version string // the value of "openapi" or "swagger"
+	Swagger bool   // true for Swagger 2.0
+
+	json []byte // the file, when Root was dropped
 
 	keysMu sync.Mutex
 	keys   map[*yaml.Node]map[string]int // keys of big mappings (keyIndex)
@@ -64,7 +69,7 @@ func ReadSource(name string, data []byte, limits Limits) (*Source, error) {
 	if limits.MaxBytes > 0 && int64(len(data)) > limits.MaxBytes {
 		return nil, sourceError(name, 0, "the file is %s; the import limit is %s (change it in Settings).", humanBytes(int64(len(data))), humanBytes(limits.MaxBytes))
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // UTF-8 byte order mark
+	data = trimBOM(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, sourceError(name, 0, "the file is empty.")
 	}
@@ -106,6 +111,9 @@ func ReadSource(name string, data []byte, limits Limits) (*Source, error) {
 	}
 	return src, nil
 }
+
+// trimBOM drops a UTF-8 byte order mark.
+func trimBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) }
 
 func looksBinary(data []byte) bool {
 	head := data

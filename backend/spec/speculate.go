@@ -29,13 +29,21 @@ type speculation struct {
 	err      error
 }
 
+// speculator is a speculation under way: compacted says first whether the
+// file compacted (the document, or nil when it is not JSON encoding/json
+// reads), done gives the model.
+type speculator struct {
+	compacted <-chan []byte
+	done      <-chan *speculation
+}
+
 // speculate starts building the model of data when it looks like a JSON
 // OpenAPI 3 file within the limits; it returns nil when it does not.
-func speculate(name string, data []byte, limits Limits, refs RefPolicy) <-chan *speculation {
+func speculate(name string, data []byte, limits Limits, refs RefPolicy) *speculator {
 	if limits.MaxBytes > 0 && int64(len(data)) > limits.MaxBytes {
 		return nil
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = trimBOM(data)
 	if firstNonSpace(data) != '{' {
 		return nil
 	}
@@ -47,17 +55,23 @@ func speculate(name string, data []byte, limits Limits, refs RefPolicy) <-chan *
 		return nil
 	}
 	out := make(chan *speculation, 1) // buffered: Import may not wait for it
+	compacted := make(chan []byte, 1)
 	go func() {
 		s := &speculation{}
 		defer func() {
 			if p := recover(); p != nil {
 				s.err = fmt.Errorf("speculative model: %v", p)
 			}
+			if s.err != nil && s.doc == nil {
+				compacted <- nil
+			}
 			out <- s
 		}()
 		if s.doc, s.err = compactAsToJSON(data); s.err != nil {
+			s.doc = nil
 			return
 		}
+		compacted <- s.doc
 		indented, err := IndentJSON(s.doc)
 		if err != nil {
 			s.err = err
@@ -65,7 +79,7 @@ func speculate(name string, data []byte, limits Limits, refs RefPolicy) <-chan *
 		}
 		s.built, s.findings, s.err = buildModel(name, indented, refs)
 	}()
-	return out
+	return &speculator{compacted: compacted, done: out}
 }
 
 // compactAsToJSON writes JSON input as toJSON writes the same input parsed

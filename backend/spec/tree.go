@@ -8,11 +8,20 @@ import (
 
 // Tree returns the OpenAPI 3 document as a node tree for rules to walk.
 // For a file that needed no conversion it is the parsed file itself, so
-// nothing is parsed twice; a converted Swagger document is parsed from its
-// JSON (positions then come from Locate, not from these nodes).
+// nothing is parsed twice, or, for a JSON file whose tree Import dropped,
+// the model's tree of the same document (which lint.Run then resolves in
+// place: call Tree before it); a converted Swagger document is parsed from
+// its JSON. Positions come from Locate, not from these nodes.
 func (r *Result) Tree() (*yaml.Node, error) {
-	if !r.Converted && r.Source != nil {
+	if !r.Converted && r.Source != nil && r.Source.Root != nil {
 		return r.Source.Root, nil
+	}
+	if r.tree != nil {
+		n := r.tree
+		if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+			n = n.Content[0]
+		}
+		return n, nil
 	}
 	return ParseTree(r.Document)
 }
