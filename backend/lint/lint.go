@@ -217,7 +217,8 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 
 	// oas3-schema reads only the document as libopenapi decoded it, so with
 	// a prebuilt document it runs while the model is warmed up (on big
-	// specs, each takes seconds).
+	// specs, each takes seconds), or has run while the model was built
+	// (EarlyChecks).
 	var early chan []*ruleOutcome
 	if _, native := natives[oas3SchemaRule]; native && prebuilt != nil {
 		var rest []*model.Rule
@@ -231,9 +232,20 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		}
 		toRun = rest
 		early = make(chan []*ruleOutcome, 1)
-		ed := &documents{natives: map[string]nativeRule{oas3SchemaRule: natives[oas3SchemaRule]},
-			native: &nativeModel{document: prebuilt.Document}}
-		go func() { early <- runRules(ctx, ed, earlyRules, budget, opts.beforeRule) }()
+		if er, ok := prebuilt.Early.(*earlyRun); ok && er.document == prebuilt.Document && budget == er.budget && opts.beforeRule == nil {
+			go func() {
+				select {
+				case <-er.done:
+					early <- er.outcomes
+				case <-ctx.Done():
+					early <- []*ruleOutcome{{rule: earlyRules[0], reason: "cancelled"}}
+				}
+			}()
+		} else {
+			ed := &documents{natives: map[string]nativeRule{oas3SchemaRule: natives[oas3SchemaRule]},
+				native: &nativeModel{document: prebuilt.Document}}
+			go func() { early <- runRules(ctx, ed, earlyRules, budget, opts.beforeRule) }()
+		}
 	}
 
 	// Build the documents (in the background, so ctx is honoured).
@@ -331,6 +343,35 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 	}
 	finding.Sort(findings)
 	return findings, reportList, nil
+}
+
+// earlyRun is oas3-schema run by EarlyChecks on a document just parsed.
+type earlyRun struct {
+	document libopenapi.Document
+	budget   time.Duration
+	done     chan struct{} // closed when outcomes is set
+	outcomes []*ruleOutcome
+}
+
+// EarlyChecks starts, on a document libopenapi has just parsed, the rule
+// that reads only the document (oas3-schema, seconds on a big spec), so
+// that it runs while the document's model is built: pass it as
+// spec.Options.Parsed. Run (RunVacuum with a prebuilt model) uses its
+// outcome when the model it lints is that document's; otherwise the
+// outcome is dropped and the rule runs as usual.
+func EarlyChecks(doc libopenapi.Document) any {
+	rule := recommendedRules()[oas3SchemaRule]
+	if rule == nil || doc == nil {
+		return nil
+	}
+	er := &earlyRun{document: doc, budget: DefaultRuleTimeout, done: make(chan struct{})}
+	ed := &documents{natives: map[string]nativeRule{oas3SchemaRule: nativeRules[oas3SchemaRule]},
+		native: &nativeModel{document: doc}}
+	go func() {
+		defer close(er.done)
+		er.outcomes = runRules(context.Background(), ed, []*model.Rule{rule}, er.budget, nil)
+	}()
+	return er
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -23,6 +23,13 @@ import (
 type Options struct {
 	Limits Limits
 	Refs   RefPolicy
+	// Parsed, when set, is called with libopenapi's document as soon as it
+	// is parsed, before its model is built (seconds on a big spec), so that
+	// work reading only the document can run meanwhile (lint.EarlyChecks).
+	// What it returns is kept in the Model of that document. It may be
+	// called for a document Import then discards, and from another
+	// goroutine.
+	Parsed func(libopenapi.Document) any
 }
 
 // Result is an imported spec: the clean OpenAPI 3 document and what it offers.
@@ -61,6 +68,8 @@ type Model struct {
 	Document libopenapi.Document
 	V3       *libopenapi.DocumentModel[v3.Document]
 	Errors   []error
+	// Early is what Options.Parsed returned for Document.
+	Early any
 }
 
 // IndentJSON is the form of a compact JSON document that the model and the
@@ -100,7 +109,7 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	if opts.Limits == (Limits{}) {
 		opts.Limits = DefaultLimits
 	}
-	speculative := speculate(name, data, opts.Limits, opts.Refs)
+	speculative := speculate(name, data, opts)
 	src, err := ReadSource(name, data, opts.Limits)
 	if err != nil {
 		return nil, err
@@ -163,7 +172,7 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 		if modelDoc, err = IndentJSON(modelDoc); err != nil {
 			return nil, err
 		}
-		if built, modelFindings, err = buildModel(name, modelDoc, opts.Refs); err != nil {
+		if built, modelFindings, err = buildModel(name, modelDoc, opts.Refs, opts.Parsed); err != nil {
 			return nil, err
 		}
 	}
@@ -259,7 +268,7 @@ func operationsByKey(doc *v3.Document) map[string]*v3.Operation {
 
 // buildModel parses the OpenAPI 3 JSON with libopenapi. Circular references
 // are findings, not failures; remote references are never fetched.
-func buildModel(name string, doc []byte, refs RefPolicy) (*builtModel, []finding.Finding, error) {
+func buildModel(name string, doc []byte, refs RefPolicy, parsed func(libopenapi.Document) any) (*builtModel, []finding.Finding, error) {
 	cfg := ClosedDocumentConfig()
 	if refs.AllowFileRefs && refs.Folder != "" {
 		cfg.AllowFileReferences = true
@@ -268,6 +277,10 @@ func buildModel(name string, doc []byte, refs RefPolicy) (*builtModel, []finding
 	document, err := newDocumentSafely(doc, cfg)
 	if err != nil {
 		return nil, nil, apperr.Wrap(err, apperr.Invalid, "%s: the OpenAPI document could not be read: %v", name, err)
+	}
+	var early any
+	if parsed != nil {
+		early = parsed(document)
 	}
 	model, errs := buildV3Safely(document)
 	var out []finding.Finding
@@ -292,7 +305,7 @@ func buildModel(name string, doc []byte, refs RefPolicy) (*builtModel, []finding
 		}
 		return nil, out, apperr.Errorf(apperr.Invalid, "%s: %s", name, msg)
 	}
-	return &builtModel{Model: Model{Source: doc, Document: document, V3: model, Errors: errs}, fileRefs: cfg.AllowFileReferences}, out, nil
+	return &builtModel{Model: Model{Source: doc, Document: document, V3: model, Errors: errs, Early: early}, fileRefs: cfg.AllowFileReferences}, out, nil
 }
 
 type builtModel struct {

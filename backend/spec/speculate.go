@@ -39,7 +39,8 @@ type speculator struct {
 
 // speculate starts building the model of data when it looks like a JSON
 // OpenAPI 3 file within the limits; it returns nil when it does not.
-func speculate(name string, data []byte, limits Limits, refs RefPolicy) *speculator {
+func speculate(name string, data []byte, opts Options) *speculator {
+	limits := opts.Limits
 	if limits.MaxBytes > 0 && int64(len(data)) > limits.MaxBytes {
 		return nil
 	}
@@ -77,7 +78,7 @@ func speculate(name string, data []byte, limits Limits, refs RefPolicy) *specula
 			s.err = err
 			return
 		}
-		s.built, s.findings, s.err = buildModel(name, indented, refs)
+		s.built, s.findings, s.err = buildModel(name, indented, opts.Refs, opts.Parsed)
 	}()
 	return &speculator{compacted: compacted, done: out}
 }

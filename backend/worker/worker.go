@@ -119,7 +119,11 @@ func handleImport(ctx context.Context, req ImportRequest, progress func(Progress
 		req.Name = "pasted text"
 	}
 	progress(Progress{Stage: StageParse, Message: "Parsing and converting"})
-	res, err := spec.Import(req.Name, data, spec.Options{Limits: req.Limits, Refs: spec.RefPolicy{Folder: folder, AllowFileRefs: req.AllowFileRefs}})
+	opts := spec.Options{Limits: req.Limits, Refs: spec.RefPolicy{Folder: folder, AllowFileRefs: req.AllowFileRefs}}
+	if !req.SkipVacuum {
+		opts.Parsed = lint.EarlyChecks // vacuum's oas3-schema runs while the model is built
+	}
+	res, err := spec.Import(req.Name, data, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +151,7 @@ func handleFix(ctx context.Context, req FixRequest, progress func(Progress)) (*F
 		return nil, err
 	}
 	progress(Progress{Stage: StageLint, Message: "Linting the result"})
-	res, err := spec.Import(req.Name, out.Document, spec.Options{})
+	res, err := spec.Import(req.Name, out.Document, spec.Options{Parsed: lint.EarlyChecks})
 	if err != nil {
 		return nil, err
 	}
