@@ -156,13 +156,18 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 	// so on compact JSON (everything on line 1) it is quadratic, and it is
 	// also where doctor's one remaining data race lives; and some messages
 	// name lines. Findings are mapped back to specJSON.
-	spec, err := spec.IndentJSON(specJSON) // our own copy: the caller may reuse specJSON once we return
-	if err != nil {
-		return nil, nil, fmt.Errorf("lint: the document is not valid JSON: %w", err)
-	}
 	prebuilt := opts.Prebuilt
-	if prebuilt == nil || prebuilt.Document == nil || !bytes.Equal(prebuilt.Source, spec) {
-		prebuilt = nil
+	var indented []byte
+	if prebuilt != nil && prebuilt.Document != nil && prebuilt.Source != nil && bytes.Equal(prebuilt.Compact, specJSON) {
+		indented = prebuilt.Source // IndentJSON of specJSON already, and not the caller's to reuse
+	} else {
+		var err error
+		if indented, err = spec.IndentJSON(specJSON); err != nil { // our own copy: the caller may reuse specJSON once we return
+			return nil, nil, fmt.Errorf("lint: the document is not valid JSON: %w", err)
+		}
+		if prebuilt == nil || prebuilt.Document == nil || !bytes.Equal(prebuilt.Source, indented) {
+			prebuilt = nil
+		}
 	}
 
 	// The document decoded by encoding/json is what pointers are checked
@@ -256,7 +261,7 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 				built <- buildResult{err: fmt.Errorf("lint: building the document panicked: %v", p)}
 			}
 		}()
-		built <- buildDocuments(spec, withDoctor, prebuilt)
+		built <- buildDocuments(indented, withDoctor, prebuilt)
 	}()
 	var b buildResult
 	select {
@@ -292,7 +297,7 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 	}
 	if b.docs.shared {
 		vacuumPositions() // of the unresolved tree, before it changes
-		if err := b.docs.resolve(spec, outcomes); err != nil {
+		if err := b.docs.resolve(indented, outcomes); err != nil {
 			return nil, nil, err
 		}
 		outcomes = append(outcomes, runRules(ctx, b.docs, second, budget, opts.beforeRule)...)
@@ -302,7 +307,7 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 	}
 	b.docs.buildResults = buildProblems(b.docs, b.docs.modelErrs)
 
-	conv := &converter{doc: doc, vacuumPositions: vacuumPositions, indented: spec, original: specJSON,
+	conv := &converter{doc: doc, vacuumPositions: vacuumPositions, indented: indented, original: specJSON,
 		seen: map[string]bool{}, skipOriginal: opts.locatedByCaller}
 	var findings []finding.Finding
 	perRule := map[string]int{}

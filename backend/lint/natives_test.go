@@ -302,3 +302,17 @@ func TestNoAmbiguousPathsMatchesVacuum(t *testing.T) {
 		t.Errorf("only %d ambiguous pairs found; the fixture should have more", len(w))
 	}
 }
+
+// TestFoldKeyIsEqualFold: two names share a foldKey exactly when
+// strings.EqualFold says they are equal, as vacuum compares component names.
+func TestFoldKeyIsEqualFold(t *testing.T) {
+	names := []string{"", "k", "K", "\u212a", "ks", "KS", "\u212a\u017f", "s", "\u017f", "Straße", "STRASSE", "strasse", "Σίσυφος", "ΣΊΣΥΦΟΣ", "σίσυφοσ",
+		"ǅ", "ǆ", "Ǆ", "\xff", "\xfe", "User", "user", "uSER", "Users", "ﬀ", "ff", "İ", "i", "ı", "I"}
+	for _, a := range names {
+		for _, b := range names {
+			if got, want := foldKey(a) == foldKey(b), strings.EqualFold(a, b); got != want {
+				t.Errorf("%q, %q: same fold key %v, EqualFold %v", a, b, got, want)
+			}
+		}
+	}
+}

@@ -64,7 +64,10 @@ type Result struct {
 // Model is a libopenapi document with its OpenAPI 3 model and the errors
 // building the model returned.
 type Model struct {
-	Source   []byte // the bytes Document was built from: IndentJSON of Result.Document
+	Source []byte // the bytes Document was built from: IndentJSON of Result.Document
+	// Compact is Result.Document (the same bytes, not a copy), set when
+	// the model was built from it: the linter then skips its own IndentJSON.
+	Compact  []byte
 	Document libopenapi.Document
 	V3       *libopenapi.DocumentModel[v3.Document]
 	Errors   []error
@@ -79,9 +82,13 @@ type Model struct {
 // indented by two spaces).
 func IndentJSON(doc []byte) ([]byte, error) {
 	var b bytes.Buffer
-	b.Grow(len(doc) + len(doc)/4)
 	if err := json.Indent(&b, doc, "", ""); err != nil {
 		return nil, err
+	}
+	// json.Indent reserves twice the input; the result is kept for the
+	// whole import (Model.Source), so it is kept without that slack.
+	if out := b.Bytes(); cap(out) > len(out)+len(out)/16 {
+		return append(make([]byte, 0, len(out)), out...), nil
 	}
 	return b.Bytes(), nil
 }
@@ -179,6 +186,7 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	model := &built.V3.Model
 	if len(unresolved) == 0 && !built.fileRefs { // built from Document itself
 		res.Model = &built.Model
+		res.Model.Compact = res.Document
 	}
 	if src.Root == nil {
 		res.tree = built.Document.GetSpecInfo().RootNode

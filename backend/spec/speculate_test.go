@@ -60,3 +60,29 @@ func TestSpeculativeModelIsDroppedOnDuplicateKeys(t *testing.T) {
 		t.Errorf("the model was not built from the imported document")
 	}
 }
+
+// TestIndentJSONKeepsNoSlack: the model keeps IndentJSON's bytes for the
+// whole import, so its buffer is sized up front, not grown by doubling.
+func TestIndentJSONKeepsNoSlack(t *testing.T) {
+	docs := [][]byte{[]byte(`{"a":{},"b":[],"c":[1,{"d":"x:,{}[]\"\\"}],"e":{"f":null}}`)}
+	for _, name := range []string{"petstorev3.json", "k8s.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := compactAsToJSON(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	for _, doc := range docs {
+		out, err := IndentJSON(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cap(out) > len(out)+len(out)/16 {
+			t.Errorf("indented %d bytes into a buffer of %d", len(out), cap(out))
+		}
+	}
+}

@@ -28,7 +28,11 @@ func toJSON(src *Source, inputBytes int, limits Limits, unresolved map[string]bo
 	if err := w.write(src.Root); err != nil {
 		return nil, nil, err
 	}
-	return w.buf.Bytes(), w.dupes, nil
+	out := w.buf.Bytes()
+	if cap(out) > len(out)+len(out)/16 { // kept for the whole import: without the slack
+		out = append(make([]byte, 0, len(out)), out...)
+	}
+	return out, w.dupes, nil
 }
 
 type jsonWriter struct {
