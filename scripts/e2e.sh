@@ -13,7 +13,7 @@ export WEBKIT_DISABLE_DMABUF_RENDERER=1
 export NO_AT_BRIDGE=1
 vite="$PWD/frontend/node_modules/.bin/vite"
 # Whatever happens, leave no dev server behind to hold the port or a pipe.
-trap 'pkill -f "$vite" 2>/dev/null || true; pkill -f "build/bin/integration-studio-dev" 2>/dev/null || true' EXIT
+trap 'pkill -f "$vite" 2>/dev/null || true; pkill -f "integration-studio-dev" 2>/dev/null || true' EXIT
 cd frontend
 ../scripts/with-keyring.sh xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
   node_modules/.bin/playwright test -c e2e/playwright.config.ts "$@"

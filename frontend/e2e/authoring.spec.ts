@@ -25,7 +25,7 @@ const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" onload
 </svg>`;
 
 test('builds an integration from scratch through every step (OAuth 2.0 client credentials, Pointer), and it survives a restart', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(120_000);
   const name = `Zephyr CRM ${Date.now() % 100000}`;
   await page.goto('/');
   await page.getByRole('button', { name: 'New integration' }).first().click();
@@ -106,18 +106,19 @@ test('builds an integration from scratch through every step (OAuth 2.0 client cr
   await next(page, 'Finalize');
   const summary = page.getByTestId('finalize-summary');
   await expect(summary).toContainText('api.zephyr.test');
-  await expect(summary).toContainText('OAuth 2.0 Client Credentials');
+  await expect(summary).toContainText('OAuth 2.0 — Client Credentials');
   await expect(summary).toContainText('Pointer');
   await shot(page, 'editor-8-finalize');
   const url = page.url();
 
   // Restart the app: everything is there, and the editor resumes where it was.
   await restartApp();
+  await page.goto('about:blank'); // a fresh page load, not a same-document hash change
   await page.goto(url);
   await expect(page.getByTestId('editor-title')).toHaveText(name);
   await expect(step(page)).toHaveText('Finalize');
   await expect(page.getByText('Resumed where you left off')).toBeVisible();
-  await expect(page.getByTestId('finalize-summary')).toContainText('OAuth 2.0 Client Credentials');
+  await expect(page.getByTestId('finalize-summary')).toContainText('OAuth 2.0 — Client Credentials');
   await page.getByTestId('step-auth_defaults').click();
   await expect(step(page)).toHaveText('Auth defaults');
   await expect(page.getByRole('textbox', { name: /OAuth Access Token URL/ })).toHaveValue('https://login.zephyr.test/oauth/token');
@@ -132,7 +133,7 @@ test('builds an integration from scratch through every step (OAuth 2.0 client cr
 });
 
 test('imports a spec, renames actions with a preview, marks one paginated, maps organisations, finalizes, publishes, and Draft is refused', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(120_000);
   const name = `Petstore ${Date.now() % 100000}`;
   await page.goto('/#/import');
   await page.getByTestId('spec-file-input').setInputFiles(petstore);
@@ -163,7 +164,7 @@ test('imports a spec, renames actions with a preview, marks one paginated, maps 
   await expect(dialog.getByText('List Pets by status')).toBeVisible();
   await expect(dialog.getByText('List Pets by tags')).toBeVisible();
   await shot(page, 'editor-regex-replace');
-  await dialog.getByRole('button', { name: /^Apply/ }).click();
+  await dialog.getByRole('button', { name: 'Replace 2' }).click();
   await expect(dialog).toBeHidden();
   const search = page.getByRole('textbox', { name: 'Search actions' });
   await search.fill('List Pets');
@@ -179,6 +180,14 @@ test('imports a spec, renames actions with a preview, marks one paginated, maps 
   await expect(drawer).toBeHidden();
   const mapping = page.getByTestId('org-mapping');
   await expect(mapping).toBeVisible();
+  await mapping.getByRole('combobox', { name: 'Action that lists the organisations' }).click();
+  await page.getByRole('option', { name: /List Pets by status/ }).click();
+  await mapping.getByRole('button', { name: 'Add organisation' }).click();
+  await mapping.getByRole('textbox', { name: 'Vendor organisation ID, row 1' }).fill('42');
+  await mapping.getByRole('textbox', { name: 'Vendor organisation name, row 1' }).fill('Doggie Day Care');
+  await mapping.getByRole('textbox', { name: 'Client organisation, row 1' }).fill('Contoso Pets');
+  await mapping.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(page.getByText('Organization mapping saved')).toBeVisible();
   await shot(page, 'editor-org-mapping');
 
   await next(page, 'Finalize');

@@ -1,12 +1,15 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, readlinkSync } from 'node:fs';
+import { copyFileSync, chmodSync, mkdtempSync, openSync, readFileSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Restarts the app under test the way a user would see it: the Go process
 // that `wails dev` started is stopped and the same binary started again,
 // with the same environment (data dir, display, dev-server addresses), so
 // the page at :34115 talks to a fresh backend over the same database.
 
-const DEV_BINARY = 'build/bin/integration-studio-dev';
+// The binary wails dev runs, or a copy a previous restart started.
+const DEV_BINARY = 'integration-studio-dev';
 const URL = 'http://localhost:34115';
 
 function running(pid: number): boolean {
@@ -35,6 +38,20 @@ async function answers(): Promise<boolean> {
   }
 }
 
+async function answersAt(url: string): Promise<boolean> {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stopping the app ends `wails dev` and the Vite server it ran, so the
+ * restart brings back both: Vite on the address the app was given (from the
+ * app's own environment), then the app.
+ */
 export async function restartApp(): Promise<void> {
   const pids = execFileSync('pgrep', ['-f', DEV_BINARY]).toString().trim().split('\n').map(Number);
   if (pids.length !== 1) throw new Error(`expected one running app, found pids ${pids.join(', ')}`);
@@ -45,14 +62,31 @@ export async function restartApp(): Promise<void> {
       .filter(Boolean)
       .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
   );
-  const [exe, ...args] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  const [, ...args] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
   const cwd = readlinkSync(`/proc/${pid}/cwd`);
+  // wails dev may remove or rebuild its binary; keep a copy of the one that ran.
+  const exe = join(mkdtempSync(join(tmpdir(), 'studio-restart-')), 'integration-studio-dev');
+  copyFileSync(`/proc/${pid}/exe`, exe);
+  chmodSync(exe, 0o755);
 
   process.kill(pid, 'SIGTERM');
   await until('the app has exited', () => !running(pid), 15_000);
   await until('the old backend stopped answering', async () => !(await answers()), 15_000);
 
-  const child = spawn(exe!, args, { env, cwd, detached: true, stdio: 'ignore' });
+  // Its output goes next to the test report, for when a restart goes wrong.
+  const log = openSync(join(process.env.ARTIFACTS ?? tmpdir(), 'restarted-app.log'), 'a');
+  const viteUrl = new globalThis.URL(env.frontenddevserverurl || 'http://localhost:5173/');
+  await until('the old Vite server stopped', async () => !(await answersAt(viteUrl.href)), 15_000);
+  const vite = spawn(join(cwd, 'frontend/node_modules/.bin/vite'), ['--port', viteUrl.port, '--strictPort'], {
+    cwd: join(cwd, 'frontend'),
+    env,
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
+  vite.unref();
+  await until('Vite answers', () => answersAt(viteUrl.href), 30_000);
+
+  const child = spawn(exe, args, { env, cwd, detached: true, stdio: ['ignore', log, log] });
   child.unref();
   await until('the restarted app answers', answers);
 }

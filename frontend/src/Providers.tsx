@@ -6,7 +6,8 @@ import { colorSchemeManager, theme } from './theme';
 export function Providers({ children, env }: { children: ReactNode; env?: 'default' | 'test' }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager} env={env}>
-      <Notifications position="bottom-right" limit={4} />
+      {/* Top right: at the bottom they would cover the editor's Back and Next buttons. */}
+      <Notifications position="top-right" limit={4} />
       {children}
     </MantineProvider>
   );

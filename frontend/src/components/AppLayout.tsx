@@ -46,7 +46,7 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Box maw={route === 'import' ? 1600 : 1100} mx="auto">
+        <Box maw={route === 'import' || route === 'integration' ? 1600 : 1100} mx="auto">
           {children}
         </Box>
       </AppShell.Main>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Loader, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconCheck, IconCloudCheck, IconLock } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -141,13 +141,18 @@ function Editor(loaded: Loaded) {
       (err) => setSaveState({ kind: 'error', message: toApiError(err).message }),
     );
   }, [id]);
-  const first = useRef(true);
+  // A new step is saved at once (it is one click, and quitting right after
+  // must still resume there); typing is saved after a pause.
+  const last = useRef({ step, form });
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
+    if (last.current.step === step && last.current.form === form) return;
+    const stepChanged = last.current.step !== step;
+    last.current = { step, form };
+    pending.current = { step, form };
+    if (stepChanged) {
+      flush();
       return;
     }
-    pending.current = { step, form };
     const t = setTimeout(flush, AUTOSAVE_DELAY_MS);
     return () => clearTimeout(t);
   }, [step, form, flush]);
@@ -273,64 +278,69 @@ function Editor(loaded: Loaded) {
         <AutosaveIndicator state={saveState} />
       </Group>
 
-      <Stepper
-        active={i}
-        onStepClick={(n) => void goTo(EDITOR_STEPS[n]!)}
-        size="xs"
-        allowNextStepsSelect
-        wrap={false}
-        data-testid="editor-stepper"
-      >
-        {EDITOR_STEPS.map((s) => (
-          <Stepper.Step key={s} label={STEP_LABELS[s].label} description={STEP_LABELS[s].description} data-testid={`step-${s}`} />
-        ))}
-      </Stepper>
+      <Group align="flex-start" wrap="nowrap" gap="xl">
+        <Box w={220} style={{ flex: 'none', position: 'sticky', top: 24 }}>
+          <Stepper
+            active={i}
+            onStepClick={(n) => void goTo(EDITOR_STEPS[n]!)}
+            size="sm"
+            orientation="vertical"
+            allowNextStepsSelect
+            data-testid="editor-stepper"
+          >
+            {EDITOR_STEPS.map((s) => (
+              <Stepper.Step key={s} label={STEP_LABELS[s].label} description={STEP_LABELS[s].description} data-testid={`step-${s}`} />
+            ))}
+          </Stepper>
+        </Box>
+        <Stack gap="lg" style={{ flex: 1, minWidth: 0 }}>
+          <Paper withBorder radius="lg" p="xl">
+            <Title order={3} mb="md" data-testid="step-title">
+              {STEP_LABELS[step].label}
+            </Title>
+            {formError && (
+              <Alert color="red" variant="light" mb="md" icon={<IconAlertCircle size={18} />} data-testid="editor-form-error">
+                {formError}
+              </Alert>
+            )}
+            {stepProblems.length > 0 && (
+              <Alert color="red" variant="light" mb="md" icon={<IconAlertCircle size={18} />} data-testid="step-problems" title="Fix these to continue">
+                {stepProblems.length === 1 ? stepProblems[0]!.message : `${stepProblems.length} fields need attention; each is marked below.`}
+              </Alert>
+            )}
+            {step === 'details' && <DetailsStep {...props} />}
+            {step === 'hostname' && <HostnameStep {...props} />}
+            {step === 'auth_method' && <AuthMethodStep {...props} />}
+            {step === 'auth_defaults' && <AuthDefaultsStep {...props} />}
+            {step === 'pagination_type' && <PaginationTypeStep {...props} />}
+            {step === 'pagination_details' && <PaginationDetailsStep {...props} />}
+            {step === 'actions' && (
+              <ActionsEditor integration={integration} onActionsChanged={() => void getIntegration(id).then(setIntegration, () => {})} />
+            )}
+            {step === 'finalize' && <FinalizeStep {...props} />}
+          </Paper>
 
-      <Paper withBorder radius="lg" p="xl">
-        <Title order={3} mb="md" data-testid="step-title">
-          {STEP_LABELS[step].label}
-        </Title>
-        {formError && (
-          <Alert color="red" variant="light" mb="md" icon={<IconAlertCircle size={18} />} data-testid="editor-form-error">
-            {formError}
-          </Alert>
-        )}
-        {stepProblems.length > 0 && (
-          <Alert color="red" variant="light" mb="md" icon={<IconAlertCircle size={18} />} data-testid="step-problems" title="Fix these to continue">
-            {stepProblems.length === 1 ? stepProblems[0]!.message : `${stepProblems.length} fields need attention; each is marked below.`}
-          </Alert>
-        )}
-        {step === 'details' && <DetailsStep {...props} />}
-        {step === 'hostname' && <HostnameStep {...props} />}
-        {step === 'auth_method' && <AuthMethodStep {...props} />}
-        {step === 'auth_defaults' && <AuthDefaultsStep {...props} />}
-        {step === 'pagination_type' && <PaginationTypeStep {...props} />}
-        {step === 'pagination_details' && <PaginationDetailsStep {...props} />}
-        {step === 'actions' && (
-          <ActionsEditor integration={integration} onActionsChanged={() => void getIntegration(id).then(setIntegration, () => {})} />
-        )}
-        {step === 'finalize' && <FinalizeStep {...props} />}
-      </Paper>
-
-      <Group justify="space-between">
-        <Button
-          variant="default"
-          leftSection={<IconArrowLeft size={16} />}
-          onClick={() => void goTo(EDITOR_STEPS[i - 1]!)}
-          disabled={i === 0 || busy}
-          data-testid="editor-back"
-        >
-          Back
-        </Button>
-        {i < EDITOR_STEPS.length - 1 ? (
-          <Button rightSection={<IconArrowRight size={16} />} onClick={() => void goTo(EDITOR_STEPS[i + 1]!)} loading={busy} data-testid="editor-next">
-            Next: {STEP_LABELS[EDITOR_STEPS[i + 1]!].label}
-          </Button>
-        ) : (
-          <Button variant="light" leftSection={<IconCheck size={16} />} component="a" href={hrefFor('integrations')} data-testid="editor-done">
-            Done
-          </Button>
-        )}
+          <Group justify="space-between">
+            <Button
+              variant="default"
+              leftSection={<IconArrowLeft size={16} />}
+              onClick={() => void goTo(EDITOR_STEPS[i - 1]!)}
+              disabled={i === 0 || busy}
+              data-testid="editor-back"
+            >
+              Back
+            </Button>
+            {i < EDITOR_STEPS.length - 1 ? (
+              <Button rightSection={<IconArrowRight size={16} />} onClick={() => void goTo(EDITOR_STEPS[i + 1]!)} loading={busy} data-testid="editor-next">
+                Next: {STEP_LABELS[EDITOR_STEPS[i + 1]!].label}
+              </Button>
+            ) : (
+              <Button variant="light" leftSection={<IconCheck size={16} />} component="a" href={hrefFor('integrations')} data-testid="editor-done">
+                Done
+              </Button>
+            )}
+          </Group>
+        </Stack>
       </Group>
     </Stack>
   );
