@@ -253,6 +253,25 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		}
 	}
 
+	// The index of the unresolved tree's positions (findNodes, seconds on
+	// a big spec) only reads the tree, as the schema warm-up does: with a
+	// prebuilt document it is made meanwhile, on the other core.
+	var earlyRoot *yaml.Node
+	var earlyPositions chan nodeFinder
+	if prebuilt != nil && !withDoctor {
+		if r := prebuilt.Document.GetRolodex(); r != nil && r.GetRootIndex() != nil && r.GetRootIndex().GetRootNode() != nil {
+			earlyRoot, earlyPositions = r.GetRootIndex().GetRootNode(), make(chan nodeFinder, 1)
+			go func() {
+				var nf nodeFinder
+				defer func() {
+					_ = recover() // made again, where it was made before, if this failed
+					earlyPositions <- nf
+				}()
+				nf = findNodes(earlyRoot)
+			}()
+		}
+	}
+
 	// Build the documents (in the background, so ctx is honoured).
 	built := make(chan buildResult, 1)
 	go func() {
@@ -274,7 +293,14 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 	}
 	b.docs.natives = natives
 	b.docs.native.decoded = doc
-	vacuumPositions := sync.OnceValue(func() nodeFinder { return findNodes(b.docs.rootUnresolved) })
+	vacuumPositions := sync.OnceValue(func() nodeFinder {
+		if earlyPositions != nil && earlyRoot == b.docs.rootUnresolved {
+			if nf := <-earlyPositions; nf != nil {
+				return nf
+			}
+		}
+		return findNodes(b.docs.rootUnresolved)
+	})
 	b.docs.native.positions = vacuumPositions
 	b.docs.doctorSlot = make(chan struct{}, 1)
 

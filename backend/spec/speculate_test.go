@@ -2,8 +2,13 @@ package spec
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -85,4 +90,114 @@ func TestIndentJSONKeepsNoSlack(t *testing.T) {
 			t.Errorf("indented %d bytes into a buffer of %d", len(out), cap(out))
 		}
 	}
+}
+
+// TestCompactAsToJSONAgreesWithTheDecoderWalk: the byte copy writes what
+// the json.Decoder walk it replaced wrote, on tricky strings and numbers,
+// the JSON test files, and the big specs when fetched (BENCH_SPECS, or
+// scripts/bench-specs.sh's .cache/bench-specs).
+func TestCompactAsToJSONAgreesWithTheDecoderWalk(t *testing.T) {
+	cases := map[string][]byte{
+		"strings": []byte("{\"a\": \"plain\", \"é\": \"\u00e9\u2028\u2029x\", \"esc\": \"\\u00e9\\n\\t\\\"\\\\\\/ \\ud83d\\ude00 \\ud800 <&>\", \"\xff\": \"bad \xfe utf8\", \"ctl\": \"\\u0001\\u001f\\u007f\"}"),
+		"numbers": []byte(`[0, -0, -0.0, 1, -1, 12345678901234567890, -9223372036854775808, 9223372036854775807, 1.5e10, 1E-5, -0e1, 2e+3]`),
+		"space":   []byte(" \r\n\t{ \"a\" : [ true , false , null ] , \"b\" : { } , \"c\" : [ ] }\n"),
+		"invalid": []byte(`{"a": 1,}`),
+		"two":     []byte(`{} {}`),
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
+	extra, _ := filepath.Glob(filepath.Join("..", "..", ".cache", "bench-specs", "*.json"))
+	if env := os.Getenv("BENCH_SPECS"); env != "" {
+		extra = strings.Split(env, ",")
+	}
+	for _, f := range append(files, extra...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases[f] = data
+	}
+	for name, data := range cases {
+		want, wantErr := compactByTokens(data)
+		got, err := compactAsToJSON(data)
+		if (err != nil) != (wantErr != nil) && !(name == "two" && err != nil) {
+			t.Errorf("%s: error %v, the decoder walk's %v", name, err, wantErr)
+			continue
+		}
+		if err == nil && !bytes.Equal(got, want) {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("%s: differs at byte %d: got %.60q, want %.60q", name, i, got[i:], want[i:])
+		}
+	}
+}
+
+// compactByTokens is the json.Decoder walk compactAsToJSON replaced, kept as its reference: it writes JSON input as toJSON writes the same input parsed
+// as YAML: compact, keys in order, strings escaped by appendString, integers
+// that fit int64 normalised ("-0" → "0"), other numbers as written.
+func compactByTokens(data []byte) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	// One entry per open container: is it an object, is the next token a
+	// key, has it a member yet.
+	type open struct{ object, wantKey, nonEmpty bool }
+	var stack []open
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
+			buf.WriteByte(byte(d))
+			stack = stack[:len(stack)-1]
+			if n := len(stack); n > 0 && stack[n-1].object {
+				stack[n-1].wantKey = true
+			}
+			continue
+		}
+		isKey := false
+		if n := len(stack); n > 0 {
+			top := &stack[n-1]
+			isKey = top.object && top.wantKey
+			if isKey || !top.object {
+				if top.nonEmpty {
+					buf.WriteByte(',')
+				}
+				top.nonEmpty = true
+			}
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			buf.WriteByte(byte(v))
+			stack = append(stack, open{object: v == '{', wantKey: v == '{'})
+			continue // the container's parent moves on when it closes
+		case string:
+			appendString(&buf, v)
+		case json.Number:
+			s := string(v)
+			if !strings.ContainsAny(s, ".eE") {
+				if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+					s = strconv.FormatInt(i, 10)
+				}
+			}
+			buf.WriteString(s)
+		case bool:
+			buf.WriteString(strconv.FormatBool(v))
+		case nil:
+			buf.WriteString("null")
+		}
+		if n := len(stack); n > 0 && stack[n-1].object {
+			if isKey {
+				buf.WriteByte(':')
+			}
+			stack[n-1].wantKey = !isKey
+		}
+	}
+	return buf.Bytes(), nil
 }
