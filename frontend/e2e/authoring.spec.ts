@@ -58,6 +58,12 @@ test('builds an integration from scratch through every step (OAuth 2.0 client cr
   await expect(page.getByTestId('auth-choice-oauth2:client_credentials')).toContainText('Choose this if');
   await page.getByTestId('auth-choice-oauth2:client_credentials').click();
   await shot(page, 'editor-3-auth-method');
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // The README's picture (docs/editor.png), once the "created" toast has gone.
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: join(artifacts, 'readme-editor.png') });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // 4. Auth defaults: shared-defaults warning, required token URL, ranges.
   await next(page, 'Auth defaults');

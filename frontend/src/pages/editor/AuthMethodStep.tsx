@@ -68,7 +68,8 @@ export function AuthMethodStep({ form, setForm, errorOf, authChoices, suggestion
                 disabled={disabled || (frozen && key !== current)}
                 data-testid={`auth-choice-${key}`}
                 aria-label={c.label}
-                style={{ opacity: frozen && key !== current ? 0.5 : 1 }}
+                // A card is a <button>, which centres its content; long guidance must start at the top.
+                style={{ display: 'flex', alignItems: 'flex-start', opacity: frozen && key !== current ? 0.5 : 1 }}
               >
                 <Group wrap="nowrap" align="flex-start" gap="sm">
                   <Radio.Indicator mt={2} />

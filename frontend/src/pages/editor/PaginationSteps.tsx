@@ -51,7 +51,7 @@ export function PaginationTypeStep(props: StepProps) {
               aria-label={t.label}
               data-testid={`pagination-choice-${t.type}`}
               disabled={disabled || (frozen && t.type !== current)}
-              style={{ opacity: frozen && t.type !== current ? 0.5 : 1 }}
+              style={{ display: 'flex', alignItems: 'flex-start', opacity: frozen && t.type !== current ? 0.5 : 1 }}
             >
               <Group wrap="nowrap" align="flex-start" gap="sm">
                 <Radio.Indicator mt={2} />
