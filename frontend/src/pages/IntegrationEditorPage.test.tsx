@@ -71,6 +71,10 @@ describe('Integration editor', () => {
     await user.click(screen.getByTestId('editor-next'));
     await onStep('Hostname');
     expect(m.updateIntegration).toHaveBeenLastCalledWith('i1', expect.objectContaining({ name: 'Acme CRM', hostname: '' }));
+    // A new step is saved at once, not after the typing pause (400 ms): quitting right away still resumes here.
+    await waitFor(() => expect(m.saveEditorDraft).toHaveBeenCalledWith('i1', 'hostname', expect.objectContaining({ name: 'Acme CRM' })), {
+      timeout: 150,
+    });
 
     // An empty hostname is refused here, with the reason.
     await user.click(screen.getByTestId('editor-next'));

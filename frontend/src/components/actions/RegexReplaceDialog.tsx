@@ -206,7 +206,7 @@ function Preview({ changes, pattern }: { changes: RenameChange[] | null; pattern
           </Text>
         ))}
       </div>
-      <div ref={scroller} style={{ maxHeight: 'min(40vh, 360px)', overflow: 'auto' }}>
+      <div ref={scroller} style={{ maxHeight: 'min(40vh, 360px)', overflow: 'auto' }} data-testid="rename-preview-scroller">
         {rows.length <= PLAIN_ROWS ? (
           rows.map((c, i) => <ChangeRow key={`${c.actionId}:${c.field}`} change={c} index={i} />)
         ) : (

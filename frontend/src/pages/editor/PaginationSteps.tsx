@@ -167,7 +167,7 @@ export function PaginationDetailsStep(props: StepProps) {
             error={errorOf(field)}
             disabled={disabled}
             spellCheck={false}
-            ff={name === 'pointer_path' ? 'monospace' : undefined}
+            styles={name === 'pointer_path' ? { input: { fontFamily: 'var(--mantine-font-family-monospace)' } } : undefined}
           />
         );
       })}
