@@ -6,6 +6,9 @@ import { sameJSON } from './form';
 import type { StepProps } from './stepProps';
 import { SuggestionNote } from './SuggestionNote';
 
+// What the backend fills in when these are left empty with the link in a header (the seed's defaults).
+const PLACEHOLDERS: Partial<Record<keyof PaginationConfig, string>> = { link_header_rel: 'next', link_header_name: 'link' };
+
 const NUMBER_LIMITS: Partial<Record<keyof PaginationConfig, number>> = { default_page_size: 1000, default_page_limit: 20 };
 
 function typeLabel(props: StepProps, type: string): string {
@@ -161,6 +164,7 @@ export function PaginationDetailsStep(props: StepProps) {
             label={f.label}
             withAsterisk={required}
             description={f.help}
+            placeholder={PLACEHOLDERS[name]}
             value={(p[name] as string | undefined) ?? ''}
             onChange={(e) => set({ [name]: e.currentTarget.value })}
             onBlur={() => touch(field)}
