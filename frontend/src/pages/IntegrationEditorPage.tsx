@@ -31,7 +31,7 @@ import { AuthDefaultsStep } from './editor/AuthDefaultsStep';
 import { AuthMethodStep } from './editor/AuthMethodStep';
 import { DetailsStep } from './editor/DetailsStep';
 import { FinalizeStep } from './editor/FinalizeStep';
-import { formOf, formToCommit, problemMap, problemsOfStep, sameJSON, STEP_LABELS, stepIndex, stepOfField } from './editor/form';
+import { formOf, formToCommit, problemMap, problemsOfStep, resumeForm, sameJSON, STEP_LABELS, stepIndex, stepOfField } from './editor/form';
 import { HostnameStep } from './editor/HostnameStep';
 import { PaginationDetailsStep, PaginationTypeStep } from './editor/PaginationSteps';
 import type { StepProps } from './editor/stepProps';
@@ -77,7 +77,9 @@ export function IntegrationEditorPage() {
         setState({
           status: 'ready',
           integration,
-          form: draft ? draft.form : prefilled(integration, suggestions),
+          form: draft
+            ? resumeForm(draft.step, draft.form, formOf(integration), integration.finalizedAt !== null)
+            : prefilled(integration, suggestions),
           step: draft?.step ?? 'details',
           suggestions,
           authChoices,

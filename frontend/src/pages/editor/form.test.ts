@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EditForm } from '../../api';
 import { integration } from '../../test/fixtures';
-import { authMatches, formOf, formToCommit, problemsOfStep, stepOfField, withAuthChoice } from './form';
+import { authMatches, formOf, formToCommit, problemsOfStep, resumeForm, stepOfField, withAuthChoice } from './form';
 import { iconFileProblem } from './DetailsStep';
 import { hostOfUrl } from './HostnameStep';
 
@@ -48,6 +48,22 @@ describe('editor form', () => {
     // Choosing a method or a type alone stores nothing: its details come next.
     expect(formToCommit('auth_method', typed, stored)).toBeNull();
     expect(formToCommit('pagination_type', typed, stored)).toBeNull();
+  });
+
+  it('resumes a draft with stored sections from the database and unsaved ones from the draft', () => {
+    // On the auth defaults step: details and hostname were stored (maybe changed since by the CLI).
+    const resumed = resumeForm('auth_defaults', typed, stored, false);
+    expect(resumed.name).toBe('Stored');
+    expect(resumed.hostname).toBe('old.example.com');
+    expect(resumed.auth).toEqual(typed.auth);
+    expect(resumed.pagination).toEqual(typed.pagination);
+    expect(resumeForm('details', typed, stored, false)).toEqual(typed);
+    // Finalized: what is frozen comes from the database whatever the draft says.
+    const frozen = resumeForm('details', typed, stored, true);
+    expect(frozen.name).toBe('Typed');
+    expect(frozen.hostname).toBe('old.example.com');
+    expect(frozen.auth).toEqual(stored.auth);
+    expect(frozen.pagination).toEqual(stored.pagination);
   });
 
   it('keeps what was typed when switching auth method away and back', () => {

@@ -132,3 +132,27 @@ export function authMatches(current: EditForm['auth'], suggested: EditForm['auth
   }
   return true;
 }
+
+/**
+ * The form to resume a draft with. Sections stored before the draft's step
+ * come from the database (the CLI, or another window, may have changed them
+ * since); the rest is the user's unsaved typing. Once finalized, what is
+ * frozen always comes from the database.
+ */
+export function resumeForm(draftStep: EditorStep, draft: EditForm, stored: EditForm, finalized: boolean): EditForm {
+  const at = stepIndex(draftStep);
+  const passed = (commitStep: EditorStep) => at > stepIndex(commitStep);
+  const form: EditForm = {
+    name: passed('details') ? stored.name : draft.name,
+    description: passed('details') ? stored.description : draft.description,
+    hostname: passed('hostname') ? stored.hostname : draft.hostname,
+    auth: passed('auth_defaults') ? stored.auth : draft.auth,
+    pagination: passed('pagination_details') ? stored.pagination : draft.pagination,
+  };
+  if (finalized) {
+    form.hostname = stored.hostname;
+    if (authChoiceOf(form) !== authChoiceOf(stored)) form.auth = stored.auth;
+    if (form.pagination.type !== stored.pagination.type) form.pagination = stored.pagination;
+  }
+  return form;
+}
