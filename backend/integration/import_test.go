@@ -10,7 +10,7 @@ import (
 	"integrationstudio/backend/spec"
 )
 
-func importHelpdesk(t *testing.T) *spec.Result {
+func importHelpdesk(t testing.TB) *spec.Result {
 	t.Helper()
 	data, err := os.ReadFile("../spec/testdata/helpdesk.swagger.yaml")
 	if err != nil {

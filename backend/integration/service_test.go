@@ -12,7 +12,7 @@ import (
 	"integrationstudio/backend/store"
 )
 
-func newService(t *testing.T, now func() time.Time) *integration.Service {
+func newService(t testing.TB, now func() time.Time) *integration.Service {
 	t.Helper()
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "studio.db"), store.Options{Now: now})
 	if err != nil {
