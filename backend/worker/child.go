@@ -40,6 +40,9 @@ type message struct {
 	Error    *apperr.Error   `json:"error,omitempty"`
 }
 
+// resultPrefix starts the line of a result (Serve writes it so).
+var resultPrefix = []byte(`{"result":`)
+
 type request struct {
 	Op     string         `json:"op"` // import or fix
 	Import *ImportRequest `json:"import,omitempty"`
@@ -89,18 +92,28 @@ func (c Child) run(ctx context.Context, req request, progress func(Progress), ou
 		return apperr.Wrap(err, apperr.Internal, "Could not start the worker process: %v", err)
 	}
 	var final *message
+	decoded := false // the result line was decoded into out
 	scanner := bufio.NewScanner(stdout)
 	scanner.Buffer(make([]byte, 64<<10), 1<<30) // a result line holds the whole document
 	for scanner.Scan() {
+		line := scanner.Bytes()
+		if bytes.HasPrefix(line, resultPrefix) && bytes.HasSuffix(line, []byte("}")) {
+			// Straight into out: decoding a message first would copy the
+			// result into its json.RawMessage and scan it all once more.
+			if err := json.Unmarshal(line[len(resultPrefix):len(line)-1], out); err == nil {
+				final, decoded = &message{}, true
+			}
+			continue
+		}
 		var m message
-		if err := json.Unmarshal(scanner.Bytes(), &m); err != nil {
+		if err := json.Unmarshal(line, &m); err != nil {
 			continue
 		}
 		if m.Progress != nil {
 			progress(*m.Progress)
 			continue
 		}
-		final = &m
+		final, decoded = &m, false
 	}
 	waitErr := cmd.Wait()
 	switch {
@@ -110,6 +123,8 @@ func (c Child) run(ctx context.Context, req request, progress func(Progress), ou
 		return apperr.Errorf(apperr.Invalid, "Cancelled; nothing was stored.")
 	case final != nil && final.Error != nil:
 		return final.Error
+	case final != nil && decoded:
+		return nil
 	case final != nil && final.Result != nil:
 		return json.Unmarshal(final.Result, out)
 	}
@@ -162,7 +177,14 @@ func Serve(in io.Reader, out io.Writer) int {
 		enc.Encode(message{Error: apperr.Public(err)})
 		return 1
 	}
-	enc.Encode(message{Result: raw})
+	// {"result":raw}: the same line enc.Encode(message{Result: raw}) writes
+	// (raw is already compact and escaped by json.Marshal), without
+	// validating and copying tens of MB once more.
+	w := bufio.NewWriterSize(out, 1<<20)
+	w.WriteString(`{"result":`)
+	w.Write(raw)
+	w.WriteString("}\n")
+	w.Flush()
 	return 0
 }
 
