@@ -205,3 +205,10 @@ func (a *App) IntegrationSuggestions(id string) (integration.FormSuggestions, er
 
 // AuthSharedWarning is the warning above the auth defaults: they are shared.
 func (a *App) AuthSharedWarning() (string, error) { return auth.SharedWarning, nil }
+
+// OAuth2Guidance is the seed's general OAuth 2.0 advice, shown above the
+// two grant choices.
+func (a *App) OAuth2Guidance() (auth.Advice, error) {
+	advice, _ := auth.Guidance(auth.MethodOAuth2, "")
+	return advice, nil
+}

@@ -19,6 +19,9 @@ func TestEditorMetadata(t *testing.T) {
 			t.Errorf("auth choice %+v lacks a label or guidance", c)
 		}
 	}
+	if oauth, _ := a.OAuth2Guidance(); oauth.Summary == "" || len(oauth.ChooseIf) == 0 {
+		t.Errorf("general OAuth 2.0 guidance is empty: %+v", oauth)
+	}
 	types, _ := a.PaginationTypes()
 	for _, tt := range types {
 		fields, _ := a.PaginationFields(tt.Type, paginate.Header)

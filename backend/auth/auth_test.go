@@ -699,3 +699,44 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+func TestWithoutSecretValues(t *testing.T) {
+	d := Defaults{
+		APIKey: &APIKeyDefaults{HeaderName: "X-Key", Preamble: "Bearer sk_live_0123456789abcdefghijklmnop"},
+		OAuth2: &OAuth2Defaults{
+			GrantType:        GrantAuthorizationCode,
+			AuthorizationURL: "https://alice:hunter2@login.acme.test/authorize?prompt=consent",
+			TokenURL:         "https://login.acme.test/token?client_secret=s3cr3t&tenant=t1",
+			AuthorizationExtraParams: []Param{
+				{Name: "prompt", Value: "consent"}, {Name: "client_secret", Value: "s3cr3t"},
+			},
+		},
+		ExtraHeaders: []Header{{Name: "X-Tenant", Value: "t1"}, {Name: "X-Api-Key", Value: "k"}},
+	}
+	got := WithoutSecretValues(d)
+	for _, secret := range []string{"hunter2", "s3cr3t", "sk_live", `"k"`} {
+		if strings.Contains(mustJSON(t, got), secret) {
+			t.Errorf("%q survived: %s", secret, mustJSON(t, got))
+		}
+	}
+	for _, kept := range []string{"login.acme.test/authorize?prompt=consent", "tenant=t1", `"t1"`, `"consent"`, "X-Key"} {
+		if !strings.Contains(mustJSON(t, got), kept) {
+			t.Errorf("%q was lost: %s", kept, mustJSON(t, got))
+		}
+	}
+	if d.OAuth2.TokenURL != "https://login.acme.test/token?client_secret=s3cr3t&tenant=t1" || d.ExtraHeaders[1].Value != "k" {
+		t.Error("WithoutSecretValues changed its argument")
+	}
+	for in, want := range map[string]string{
+		"user:pw@api.acme.test":               "api.acme.test",
+		"https://u:p@api.acme.test/v1":        "https://api.acme.test/v1",
+		"api.acme.test/v1?api_key=s3cr3t&x=1": "api.acme.test/v1?api_key=&x=1",
+		"half typed://":                       "half typed://",
+		"api.acme.test":                       "api.acme.test",
+		"https://x.test/a@b":                  "https://x.test/a@b",
+	} {
+		if got := WithoutURLSecrets(in); got != want {
+			t.Errorf("WithoutURLSecrets(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

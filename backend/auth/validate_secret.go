@@ -1,6 +1,9 @@
 package auth
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // secretish reports whether a header or parameter name looks like it would
 // carry a credential. It errs towards refusing: a false alarm costs the
@@ -32,10 +35,12 @@ func secretish(name string) bool {
 	return last == "key" || last == "keys"
 }
 
-// WithoutSecretValues returns d with the values of extra headers and extra
-// authorization parameters whose names look like credentials blanked, for
-// storing work in progress that has not been validated (validation refuses
-// those names outright).
+// WithoutSecretValues returns d with whatever could be a credential taken
+// out, for storing work in progress that has not been validated
+// (validation refuses all of these outright): values of extra headers and
+// authorization parameters named like credentials, user:password@ and
+// credential-like query parameters in the OAuth URLs, and a preamble word
+// long enough to be the key itself.
 func WithoutSecretValues(d Defaults) Defaults {
 	if len(d.ExtraHeaders) > 0 {
 		hs := append([]Header(nil), d.ExtraHeaders...)
@@ -46,16 +51,73 @@ func WithoutSecretValues(d Defaults) Defaults {
 		}
 		d.ExtraHeaders = hs
 	}
-	if d.OAuth2 != nil && len(d.OAuth2.AuthorizationExtraParams) > 0 {
-		o := *d.OAuth2
-		ps := append([]Param(nil), o.AuthorizationExtraParams...)
-		for i := range ps {
-			if secretish(ps[i].Name) {
-				ps[i].Value = ""
+	if d.APIKey != nil {
+		k := *d.APIKey
+		words := strings.Fields(k.Preamble)
+		for _, w := range words {
+			if len(w) > maxPreambleWord {
+				k.Preamble = ""
 			}
 		}
-		o.AuthorizationExtraParams = ps
+		d.APIKey = &k
+	}
+	if d.OAuth2 != nil {
+		o := *d.OAuth2
+		o.AuthorizationURL = WithoutURLSecrets(o.AuthorizationURL)
+		o.TokenURL = WithoutURLSecrets(o.TokenURL)
+		if len(o.AuthorizationExtraParams) > 0 {
+			ps := append([]Param(nil), o.AuthorizationExtraParams...)
+			for i := range ps {
+				if secretish(ps[i].Name) {
+					ps[i].Value = ""
+				}
+			}
+			o.AuthorizationExtraParams = ps
+		}
 		d.OAuth2 = &o
 	}
 	return d
+}
+
+// WithoutURLSecrets drops user:password@ and the values of credential-like
+// query parameters from raw, a URL or host that may be half typed; the rest
+// stays exactly as typed.
+func WithoutURLSecrets(raw string) string {
+	out := withoutUserinfo(raw)
+	base, query, hasQuery := strings.Cut(out, "?")
+	if !hasQuery {
+		return out
+	}
+	query, fragment, hasFragment := strings.Cut(query, "#")
+	pairs := strings.Split(query, "&")
+	for i, pair := range pairs {
+		name, _, _ := strings.Cut(pair, "=")
+		if unescaped, err := url.QueryUnescape(name); err == nil {
+			name = unescaped
+		}
+		if secretish(name) {
+			pairs[i] = strings.SplitN(pair, "=", 2)[0] + "="
+		}
+	}
+	out = base + "?" + strings.Join(pairs, "&")
+	if hasFragment {
+		out += "#" + fragment
+	}
+	return out
+}
+
+// withoutUserinfo cuts "user:password@" before the host, scheme or not.
+func withoutUserinfo(raw string) string {
+	prefix, rest := "", raw
+	if i := strings.Index(raw, "://"); i >= 0 {
+		prefix, rest = raw[:i+3], raw[i+3:]
+	}
+	hostEnd := strings.IndexAny(rest, "/?#")
+	if hostEnd < 0 {
+		hostEnd = len(rest)
+	}
+	if at := strings.LastIndex(rest[:hostEnd], "@"); at >= 0 {
+		return prefix + rest[at+1:]
+	}
+	return raw
 }

@@ -53,7 +53,7 @@ type ActionQuery struct {
 	// Paginated filters on the paginated flag: "yes", "no", or "" for both.
 	Paginated string `json:"paginated"`
 	Offset    int    `json:"offset"`
-	Limit  int    `json:"limit"` // default 100, at most 1000
+	Limit     int    `json:"limit"` // default 100, at most 1000
 }
 
 // ActionPage is one page of a query and how many actions match in all.
@@ -209,14 +209,17 @@ func (s *Service) action(ctx context.Context, integrationID, id string) (Action,
 }
 
 // ValidateAction checks what the actions editor lets the user change,
-// naming the first problem on its field (action.name, action.path, …).
-func ValidateAction(a Action) error { return validateActionChange(nil, a) }
+// naming the first problem on its field (action.name, action.path, …);
+// integration is the pagination the action's override refines.
+func ValidateAction(a Action, integration paginate.Config) error {
+	return validateActionChange(nil, a, integration)
+}
 
 // validateActionChange checks the fields of a that differ from old (all
 // of them when old is nil): an imported action that breaks a rule (a
 // 150-character summary for a name, a TRACE method) stays editable in its
 // other fields.
-func validateActionChange(old *Action, a Action) error {
+func validateActionChange(old *Action, a Action, integration paginate.Config) error {
 	changed := func(was, is string) bool { return old == nil || strings.TrimSpace(was) != strings.TrimSpace(is) }
 	name := strings.TrimSpace(a.Name)
 	switch {
@@ -267,7 +270,9 @@ func validateActionChange(old *Action, a Action) error {
 		}
 	}
 	if a.Pagination != nil && (old == nil || old.Pagination == nil || *old.Pagination != a.Pagination.Normalized()) {
-		if errs := paginate.ValidateAllAt("action.pagination", *a.Pagination); len(errs) > 0 {
+		// What the action will use: an override of the integration's type
+		// only names what differs, the rest comes from the integration.
+		if errs := paginate.ValidateAllAt("action.pagination", paginate.Effective(integration, a.Pagination)); len(errs) > 0 {
 			return errs[0]
 		}
 	}
@@ -287,7 +292,11 @@ func (s *Service) UpdateAction(ctx context.Context, integrationID string, a Acti
 	if err != nil {
 		return Action{}, err
 	}
-	if err := validateActionChange(&old, a); err != nil {
+	it, err := s.Get(ctx, integrationID)
+	if err != nil {
+		return Action{}, err
+	}
+	if err := validateActionChange(&old, a, it.Pagination); err != nil {
 		return Action{}, err
 	}
 	if old.Paginated && !a.Paginated {

@@ -115,6 +115,23 @@ func TestActionsEditor(t *testing.T) {
 	if got.Method != "GET" || !got.Paginated || got.Pagination.PointerPath != "$.next" || got.Pagination.PageParam != "" {
 		t.Errorf("updated %+v %+v", got, got.Pagination)
 	}
+	// An override of the integration's own type names only what differs
+	// (here the results key); the rest comes from the integration.
+	if _, err := s.SetPagination(ctx, id, paginate.Config{Type: paginate.Pointer, AfterParam: "cursor", PointerPath: "$.meta.next"}); err != nil {
+		t.Fatal(err)
+	}
+	partial := got
+	partial.Pagination = &paginate.Config{Type: paginate.Pointer, ResultsKey: "items"}
+	if saved, err := s.UpdateAction(ctx, id, partial); err != nil || saved.Pagination.ResultsKey != "items" {
+		t.Errorf("a partial override of the same type = %+v, %v", saved.Pagination, err)
+	}
+	partial.Pagination = &paginate.Config{Type: paginate.Page, ResultsKey: "items"}
+	if _, err := s.UpdateAction(ctx, id, partial); err == nil || err.(*apperr.Error).Field != "action.pagination.page_param" {
+		t.Errorf("an override of another type must be whole; got %v", err)
+	}
+	if _, err := s.UpdateAction(ctx, id, got); err != nil { // back to the whole override for what follows
+		t.Fatal(err)
+	}
 	a.ID = "ghost"
 	if _, err := s.UpdateAction(ctx, id, a); apperr.Code(err) != apperr.NotFound {
 		t.Errorf("update of an unknown action = %v", err)

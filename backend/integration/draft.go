@@ -34,13 +34,16 @@ type Draft struct {
 }
 
 // SaveDraft stores the step and the form as typed, without validating it:
-// half-typed input is what a draft is. Values of extra headers and
-// parameters named like credentials are blanked first.
+// half-typed input is what a draft is. Whatever could be a credential
+// (which saving would refuse) is taken out first: see
+// auth.WithoutSecretValues; a hostname loses user:password@ and secret
+// query values.
 func (s *Service) SaveDraft(ctx context.Context, id, step string, form EditForm) (Draft, error) {
 	if !slices.Contains(EditorSteps, step) {
 		return Draft{}, apperr.FieldErrorf("step", "%q is not an editor step; the steps are %s.", step, strings.Join(EditorSteps, ", "))
 	}
 	form.Auth.Defaults = auth.WithoutSecretValues(form.Auth.Defaults)
+	form.Hostname = auth.WithoutURLSecrets(form.Hostname)
 	raw, err := json.Marshal(form)
 	if err != nil {
 		return Draft{}, fmt.Errorf("integration: draft: %w", err)

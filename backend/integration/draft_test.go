@@ -22,7 +22,7 @@ func TestDraftSavesHalfTypedInputAndResumes(t *testing.T) {
 		t.Fatalf("new integration has draft %+v, %v", d, err)
 	}
 	form := integration.FormOf(it)
-	form.Hostname = "https://half typed" // invalid: a draft keeps it anyway
+	form.Hostname = "half typed/v1?api_key=s3cr3t" // invalid: a draft keeps it anyway, but not the key
 	form.Pagination = paginate.Config{Type: paginate.Pointer}
 	form.Auth = integration.AuthForm{Method: integration.AuthAPIKey, Defaults: auth.Defaults{
 		APIKey:       &auth.APIKeyDefaults{HeaderName: "X-Key"},
@@ -35,7 +35,7 @@ func TestDraftSavesHalfTypedInputAndResumes(t *testing.T) {
 	if err != nil || d == nil {
 		t.Fatalf("GetDraft = %+v, %v", d, err)
 	}
-	if d.Step != "pagination_details" || d.Form.Hostname != "https://half typed" || d.Form.Pagination.Type != paginate.Pointer {
+	if d.Step != "pagination_details" || d.Form.Hostname != "half typed/v1?api_key=" || d.Form.Pagination.Type != paginate.Pointer {
 		t.Errorf("draft = %+v", d)
 	}
 	hs := d.Form.Auth.Defaults.ExtraHeaders

@@ -21,7 +21,15 @@ func ValidateHostname(h string) error {
 		return apperr.FieldErrorf("hostname", "Leave out the scheme %q: enter only the host, e.g. %s.", h[:i+3], hostPart(h[i+3:]))
 	}
 	if i := strings.IndexAny(h, "/?#"); i >= 0 {
-		return apperr.FieldErrorf("hostname", "Leave out the path %q: enter only the host (%s); paths belong to the actions.", h[i:], h[:i])
+		// Name the path but never echo a query: it may carry a key.
+		path := h[i:]
+		if q := strings.IndexAny(path, "?#"); q >= 0 {
+			path = path[:q]
+		}
+		if path == "" {
+			return apperr.FieldErrorf("hostname", "Leave out the query: enter only the host (%s).", h[:i])
+		}
+		return apperr.FieldErrorf("hostname", "Leave out the path %q: enter only the host (%s); paths belong to the actions.", path, h[:i])
 	}
 	if strings.ContainsAny(h, " \t@") {
 		return apperr.FieldErrorf("hostname", "A hostname cannot contain spaces or '@'.")

@@ -52,6 +52,8 @@ export function ListActions(arg1:string,arg2:integration.ActionQuery):Promise<in
 
 export function ListIntegrations():Promise<Array<integration.Summary>>;
 
+export function OAuth2Guidance():Promise<auth.Advice>;
+
 export function OpenExternal(arg1:string):Promise<void>;
 
 export function OrgMappingAvailable(arg1:string):Promise<boolean>;

@@ -90,6 +90,10 @@ export function ListIntegrations() {
   return window['go']['main']['App']['ListIntegrations']();
 }
 
+export function OAuth2Guidance() {
+  return window['go']['main']['App']['OAuth2Guidance']();
+}
+
 export function OpenExternal(arg1) {
   return window['go']['main']['App']['OpenExternal'](arg1);
 }
