@@ -65,7 +65,8 @@ export async function restartApp(): Promise<void> {
   const [, ...args] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
   const cwd = readlinkSync(`/proc/${pid}/cwd`);
   // wails dev may remove or rebuild its binary; keep a copy of the one that ran.
-  const exe = join(mkdtempSync(join(tmpdir(), 'studio-restart-')), 'integration-studio-dev');
+  const copyDir = mkdtempSync(join(tmpdir(), 'studio-restart-'));
+  const exe = join(copyDir, 'integration-studio-dev');
   copyFileSync(`/proc/${pid}/exe`, exe);
   chmodSync(exe, 0o755);
 
@@ -73,20 +74,27 @@ export async function restartApp(): Promise<void> {
   await until('the app has exited', () => !running(pid), 15_000);
   await until('the old backend stopped answering', async () => !(await answers()), 15_000);
 
-  // Its output goes next to the test report, for when a restart goes wrong.
+  // Their output goes next to the test report, for when a restart goes wrong.
   const log = openSync(join(process.env.ARTIFACTS ?? tmpdir(), 'restarted-app.log'), 'a');
   const viteUrl = new globalThis.URL(env.frontenddevserverurl || 'http://localhost:5173/');
-  await until('the old Vite server stopped', async () => !(await answersAt(viteUrl.href)), 15_000);
-  const vite = spawn(join(cwd, 'frontend/node_modules/.bin/vite'), ['--port', viteUrl.port, '--strictPort'], {
-    cwd: join(cwd, 'frontend'),
-    env,
-    detached: true,
-    stdio: ['ignore', log, log],
-  });
-  vite.unref();
-  await until('Vite answers', () => answersAt(viteUrl.href), 30_000);
+  // wails dev stops its Vite when the app ends; one a previous restart started stays up and is reused.
+  const viteGone = await until('the old Vite server stopped', async () => !(await answersAt(viteUrl.href)), 5_000).then(
+    () => true,
+    () => false,
+  );
+  if (viteGone) {
+    const vite = spawn(join(cwd, 'frontend/node_modules/.bin/vite'), ['--port', viteUrl.port, '--strictPort'], {
+      cwd: join(cwd, 'frontend'),
+      env,
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
+    vite.unref();
+    await until('Vite answers', () => answersAt(viteUrl.href), 30_000);
+  }
 
   const child = spawn(exe, args, { env, cwd, detached: true, stdio: ['ignore', log, log] });
   child.unref();
   await until('the restarted app answers', answers);
+  // copyDir stays: the app starts its spec worker from its own executable.
 }

@@ -25,6 +25,7 @@ import {
   ListActions as goListActions,
   ListIntegrations as goListIntegrations,
   OpenExternal as goOpenExternal,
+  OAuth2Guidance as goOAuth2Guidance,
   OrgMappingAvailable as goOrgMappingAvailable,
   PaginationFields as goPaginationFields,
   PaginationTypes as goPaginationTypes,
@@ -66,6 +67,7 @@ import type {
   Action,
   ActionPage,
   ActionQuery,
+  AuthAdvice,
   AuthChoice,
   AuthDefaults,
   EditForm,
@@ -263,6 +265,14 @@ export function authMethods(): Promise<AuthChoice[]> {
 /** The warning the auth defaults step shows: defaults are exported and copied into every configuration. */
 export function authSharedWarning(): Promise<string> {
   return call(async () => str(await goAuthSharedWarning()));
+}
+
+/** The seed's general OAuth 2.0 "choose this if" advice, shown above the two grants. */
+export function oauth2Guidance(): Promise<AuthAdvice> {
+  return call(async () => {
+    const raw = ((await goOAuth2Guidance()) ?? {}) as unknown as Raw;
+    return { summary: str(raw.summary), choose_if: strs(raw.choose_if) };
+  });
 }
 
 export function authDefaultsFor(method: string, grantType: string): Promise<AuthDefaults> {

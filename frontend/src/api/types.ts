@@ -90,6 +90,7 @@ export type ActionPage = Plain<integration.ActionPage>;
 export type OrgMapping = Plain<integration.OrgMapping>;
 export type IconUpdate = Omit<Plain<integration.IconUpdate>, 'integration'> & { integration: Integration };
 export type AuthChoice = Plain<main.AuthChoice>;
+export type AuthAdvice = Plain<auth.Advice>;
 export type PaginationTypeOption = Plain<paginate.TypeOption>;
 export type PaginationField = Plain<paginate.Field>;
 

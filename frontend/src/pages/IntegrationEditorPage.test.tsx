@@ -9,7 +9,12 @@ import { IntegrationEditorPage } from './IntegrationEditorPage';
 
 vi.mock('../api', async () => (await import('../test/apiMock')).apiMock());
 vi.mock('../components/actions/ActionsEditor', () => ({
-  ActionsEditor: () => <div data-testid="actions-editor-stub" />,
+  // Stands in for the actions editor; its button reports unsaved organisation-mapping edits.
+  ActionsEditor: ({ onUnsavedChange }: { onUnsavedChange?: (unsaved: boolean) => void }) => (
+    <button type="button" data-testid="actions-editor-stub" onClick={() => onUnsavedChange?.(true)}>
+      edit mapping
+    </button>
+  ),
 }));
 
 const m = vi.mocked(api);
@@ -31,6 +36,7 @@ function setup({ draft = null as api.EditorDraft | null, suggestions = { auth: [
   m.authMethods.mockResolvedValue(AUTH_CHOICES);
   m.paginationTypes.mockResolvedValue(TYPES);
   m.authSharedWarning.mockResolvedValue('These defaults are copied into every configuration and every bundle you export.');
+  m.oauth2Guidance.mockResolvedValue({ summary: 'Common for modern SaaS.', choose_if: ['Tokens expire and refresh automatically'] });
   m.checkEditForm.mockResolvedValue([]);
   m.saveEditorDraft.mockResolvedValue();
   m.updateIntegration.mockImplementation(async (_id, form) => ({ ...it, name: form.name, hostname: form.hostname, authMethod: form.auth.method, pagination: form.pagination }));
@@ -142,6 +148,36 @@ describe('Integration editor', () => {
     await onStep('Auth method');
     expect(screen.getByTestId('auth-suggestion')).toHaveTextContent('apiKey in header "X-Api-Key"');
     expect(screen.getByRole('radio', { name: 'API Key' })).toBeChecked();
+    // The seed's general OAuth 2.0 guidance sits above its two grants.
+    expect(screen.getByTestId('oauth-guidance')).toHaveTextContent('Tokens expire and refresh automatically');
+  });
+
+  it('never lets a suggestion change what a finalized integration keeps read-only', async () => {
+    setup({
+      it: integration({ id: 'i1', name: 'Helpdesk', hostname: 'api.helpdesk.example', finalizedAt: new Date(), status: 'hidden' }),
+      suggestions: {
+        hostname: { hostname: 'other.example', basePath: '', evidence: 'servers[0]' },
+        auth: [{ auth: { method: 'api_key', api_key: { header_name: 'X-Api-Key' } }, schemeName: 'apiKey', evidence: 'apiKey' }],
+        pagination: { pagination: { type: 'page', page_param: 'page' }, evidence: 'page' },
+      },
+      draft: { step: 'auth_method', form: { name: 'Helpdesk', description: 'x', hostname: 'api.helpdesk.example', auth: { method: 'api_key', api_key: { header_name: 'X' } }, pagination: { type: 'none' } }, updatedAt: new Date() },
+    });
+    await onStep('Auth method');
+    // The draft said API Key, but No Auth is what was finalized: it stays chosen and the others are locked.
+    expect(screen.getByRole('radio', { name: 'No Auth' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'API Key' })).toBeDisabled();
+  });
+
+  it('will not leave the actions step while the organisation mapping has unsaved edits', async () => {
+    const user = userEvent.setup();
+    setup({ draft: { step: 'actions', form: { name: 'Acme', description: 'x', hostname: 'api.acme.test', auth: { method: 'none' }, pagination: { type: 'none' } }, updatedAt: new Date() } });
+    await onStep('Actions');
+    await user.click(screen.getByTestId('actions-editor-stub'));
+    await user.click(screen.getByTestId('editor-next'));
+    expect(await screen.findByTestId('editor-form-error')).toHaveTextContent('organization mapping has changes that are not saved');
+    expect(screen.getByTestId('step-title')).toHaveTextContent('Actions');
+    await user.click(screen.getByTestId('editor-back'));
+    expect(screen.getByTestId('step-title')).toHaveTextContent('Actions');
   });
 
   it('finalizes after a confirmation naming what becomes read-only, and shows a refused status change', async () => {
@@ -174,6 +210,7 @@ describe('Integration editor', () => {
     m.authMethods.mockResolvedValue([]);
     m.paginationTypes.mockResolvedValue([]);
     m.authSharedWarning.mockResolvedValue('');
+    m.oauth2Guidance.mockResolvedValue({ summary: '', choose_if: [] });
     renderWithProviders(<IntegrationEditorPage />);
     expect(await screen.findByTestId('editor-error')).toHaveTextContent('No integration with id "gone".');
   });

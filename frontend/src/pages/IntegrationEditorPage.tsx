@@ -5,15 +5,18 @@ import {
   authMethods,
   authSharedWarning,
   checkEditForm,
+  discardEditorDraft,
   EDITOR_STEPS,
   getEditorDraft,
   getIntegration,
   integrationSuggestions,
+  oauth2Guidance,
   paginationTypes,
   saveEditorDraft,
   toApiError,
   updateIntegration,
   type ApiError,
+  type AuthAdvice,
   type AuthChoice,
   type EditForm,
   type EditorStep,
@@ -31,7 +34,18 @@ import { AuthDefaultsStep } from './editor/AuthDefaultsStep';
 import { AuthMethodStep } from './editor/AuthMethodStep';
 import { DetailsStep } from './editor/DetailsStep';
 import { FinalizeStep } from './editor/FinalizeStep';
-import { formOf, formToCommit, problemMap, problemsOfStep, resumeForm, sameJSON, STEP_LABELS, stepIndex, stepOfField } from './editor/form';
+import {
+  formOf,
+  formToCommit,
+  problemMap,
+  problemsOfStep,
+  resumeForm,
+  sameJSON,
+  STEP_LABELS,
+  stepIndex,
+  stepOfField,
+  withFrozenFrom,
+} from './editor/form';
 import { HostnameStep } from './editor/HostnameStep';
 import { PaginationDetailsStep, PaginationTypeStep } from './editor/PaginationSteps';
 import type { StepProps } from './editor/stepProps';
@@ -48,6 +62,7 @@ interface Loaded {
   authChoices: AuthChoice[];
   paginationTypes: PaginationTypeOption[];
   sharedWarning: string;
+  oauthAdvice: AuthAdvice;
   resumed: boolean;
 }
 
@@ -58,6 +73,8 @@ interface Loaded {
  */
 function prefilled(it: Integration, sug: FormSuggestions): EditForm {
   const form = formOf(it);
+  // Once finalized, hostname, auth method and pagination type are what they are.
+  if (it.finalizedAt !== null) return form;
   if (!form.hostname && sug.hostname?.hostname) form.hostname = sug.hostname.hostname;
   if (form.auth.method === 'none' && sug.auth[0]) form.auth = { ...sug.auth[0].auth };
   if (form.pagination.type === 'none' && sug.pagination) form.pagination = { ...sug.pagination.pagination };
@@ -71,8 +88,16 @@ export function IntegrationEditorPage() {
   });
   useEffect(() => {
     let live = true;
-    Promise.all([getIntegration(id), getEditorDraft(id), integrationSuggestions(id), authMethods(), paginationTypes(), authSharedWarning()]).then(
-      ([integration, draft, suggestions, authChoices, types, sharedWarning]) => {
+    Promise.all([
+      getIntegration(id),
+      getEditorDraft(id),
+      integrationSuggestions(id),
+      authMethods(),
+      paginationTypes(),
+      authSharedWarning(),
+      oauth2Guidance(),
+    ]).then(
+      ([integration, draft, suggestions, authChoices, types, sharedWarning, oauthAdvice]) => {
         if (!live) return;
         setState({
           status: 'ready',
@@ -85,6 +110,7 @@ export function IntegrationEditorPage() {
           authChoices,
           paginationTypes: types,
           sharedWarning,
+          oauthAdvice,
           resumed: !!draft,
         });
       },
@@ -128,21 +154,30 @@ function Editor(loaded: Loaded) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const [unsavedMapping, setUnsavedMapping] = useState(false);
   const frozen = integration.finalizedAt !== null;
   const id = integration.id;
 
   // Autosave: the step and form as typed, after a pause; flushed when leaving the page.
+  // Saves run one after another, so an older one can never land after a newer one.
   const pending = useRef<{ step: EditorStep; form: EditForm } | null>(null);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const flush = useCallback(() => {
     const p = pending.current;
     if (!p) return;
     pending.current = null;
     setSaveState({ kind: 'saving' });
-    saveEditorDraft(id, p.step, p.form).then(
-      () => setSaveState({ kind: 'saved', at: new Date() }),
-      (err) => setSaveState({ kind: 'error', message: toApiError(err).message }),
+    saving.current = saving.current.then(() =>
+      saveEditorDraft(id, p.step, p.form).then(
+        () => setSaveState({ kind: 'saved', at: new Date() }),
+        (err) => setSaveState({ kind: 'error', message: toApiError(err).message }),
+      ),
     );
   }, [id]);
+  useEffect(() => {
+    window.addEventListener('beforeunload', flush);
+    return () => window.removeEventListener('beforeunload', flush);
+  }, [flush]);
   // A new step is saved at once (it is one click, and quitting right after
   // must still resume there); typing is saved after a pause.
   const last = useRef({ step, form });
@@ -180,6 +215,11 @@ function Editor(loaded: Loaded) {
     setServerErrors({});
     setFormError(null);
   };
+  /** A changed integration; once it is finalized, the form follows what is now read-only. */
+  const onIntegration = useCallback((it: Integration) => {
+    setIntegration(it);
+    if (it.finalizedAt !== null) setFormState((f) => withFrozenFrom(f, formOf(it)));
+  }, []);
   const touch = useCallback((field: string) => setTouched((s) => (s.has(field) ? s : new Set(s).add(field))), []);
   const live = useMemo(() => problemMap(problems), [problems]);
   const errorOf = (field: string): string | undefined => {
@@ -201,9 +241,15 @@ function Editor(loaded: Loaded) {
 
   /** Goes to target: back freely; forward only past steps without problems, storing what was passed. */
   const goTo = async (target: EditorStep) => {
+    if (busy) return;
     const from = stepIndex(step);
     const to = stepIndex(target);
-    if (to <= from) {
+    if (to === from) return;
+    if (unsavedMapping) {
+      setFormError('The organization mapping has changes that are not saved: save or revert them before leaving this step.');
+      return;
+    }
+    if (to < from) {
       setStep(target);
       return;
     }
@@ -223,22 +269,32 @@ function Editor(loaded: Loaded) {
       }
       const stored = formOf(integration);
       const commit = formToCommit(EDITOR_STEPS[to - 1]!, form, stored);
-      if (commit && !sameJSON(commit, stored)) {
+      if (!sameJSON(commit, stored)) {
         const saved = await updateIntegration(id, commit);
         setIntegration(saved);
       }
       setStep(target);
     } catch (err) {
       const e = toApiError(err);
-      if (e.field) setServerErrors({ [e.field]: e.message });
-      else setFormError(e.message);
-      if (e.field) {
-        const owner = stepOfField(e.field);
-        if (owner && stepIndex(owner) < to) setStep(owner);
+      // Shown on its field when that field is on a step the user can be sent back to, else above the step.
+      const owner = e.field ? stepOfField(e.field) : null;
+      if (owner && stepIndex(owner) < to) {
+        setServerErrors({ [e.field!]: e.message });
+        setStep(owner);
+      } else {
+        setFormError(e.message);
       }
     } finally {
       setBusy(false);
     }
+  };
+
+  /** Done: everything is stored, so the draft goes and the next visit starts at the first step. */
+  const finish = async () => {
+    pending.current = null;
+    await saving.current;
+    await discardEditorDraft(id).catch(() => {});
+    window.location.hash = hrefFor('integrations');
   };
 
   const props: StepProps = {
@@ -247,13 +303,14 @@ function Editor(loaded: Loaded) {
     errorOf,
     touch,
     integration,
-    onIntegration: setIntegration,
+    onIntegration,
     disabled: busy,
     frozen,
     suggestions: loaded.suggestions,
     authChoices: loaded.authChoices,
     paginationTypes: loaded.paginationTypes,
     sharedWarning: loaded.sharedWarning,
+    oauthAdvice: loaded.oauthAdvice,
   };
   const i = stepIndex(step);
   const stepProblems = attempted.has(step) ? blockers(problems, step) : [];
@@ -262,13 +319,17 @@ function Editor(loaded: Loaded) {
     <Stack gap="lg" data-testid="integration-editor" data-step={step}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
-          <IntegrationIcon svg={integration.iconSvg} size={44} />
+          <div data-testid="editor-icon">
+            <IntegrationIcon svg={integration.iconSvg} size={44} />
+          </div>
           <div>
             <Group gap="xs">
               <Title order={2} data-testid="editor-title">
                 {integration.name}
               </Title>
-              <StatusBadge status={integration.status} />
+              <span data-testid="editor-status">
+                <StatusBadge status={integration.status} />
+              </span>
               {frozen && <IconLock size={16} aria-label="Finalized" />}
             </Group>
             <Text size="sm" c="dimmed">
@@ -291,7 +352,13 @@ function Editor(loaded: Loaded) {
             data-testid="editor-stepper"
           >
             {EDITOR_STEPS.map((s) => (
-              <Stepper.Step key={s} label={STEP_LABELS[s].label} description={STEP_LABELS[s].description} data-testid={`step-${s}`} />
+              <Stepper.Step
+                key={s}
+                label={STEP_LABELS[s].label}
+                description={STEP_LABELS[s].description}
+                allowStepSelect={!busy}
+                data-testid={`step-${s}`}
+              />
             ))}
           </Stepper>
         </Box>
@@ -317,7 +384,11 @@ function Editor(loaded: Loaded) {
             {step === 'pagination_type' && <PaginationTypeStep {...props} />}
             {step === 'pagination_details' && <PaginationDetailsStep {...props} />}
             {step === 'actions' && (
-              <ActionsEditor integration={integration} onActionsChanged={() => void getIntegration(id).then(setIntegration, () => {})} />
+              <ActionsEditor
+            integration={integration}
+            onActionsChanged={() => void getIntegration(id).then(onIntegration, () => {})}
+            onUnsavedChange={setUnsavedMapping}
+          />
             )}
             {step === 'finalize' && <FinalizeStep {...props} />}
           </Paper>
@@ -337,7 +408,13 @@ function Editor(loaded: Loaded) {
                 Next: {STEP_LABELS[EDITOR_STEPS[i + 1]!].label}
               </Button>
             ) : (
-              <Button variant="light" leftSection={<IconCheck size={16} />} component="a" href={hrefFor('integrations')} data-testid="editor-done">
+              <Button
+            variant="light"
+            leftSection={<IconCheck size={16} />}
+            onClick={() => void finish()}
+            disabled={busy || unsavedMapping}
+            data-testid="editor-done"
+          >
                 Done
               </Button>
             )}

@@ -51,6 +51,7 @@ export async function apiMock() {
     authMethods: vi.fn(),
     authDefaultsFor: vi.fn(),
     authSharedWarning: vi.fn(),
+    oauth2Guidance: vi.fn(),
     paginationTypes: vi.fn(),
     paginationFields: vi.fn(),
     getEditorDraft: vi.fn(),

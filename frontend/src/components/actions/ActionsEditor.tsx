@@ -64,6 +64,8 @@ export interface ActionsEditorProps {
   integration: Integration;
   /** Called after actions are added, deleted, restored or change their paginated flag. */
   onActionsChanged?: () => void;
+  /** Told whether the organization mapping has edits that are not saved (leaving would lose them). */
+  onUnsavedChange?: (unsaved: boolean) => void;
 }
 
 function plural(n: number, word: string): string {
@@ -106,7 +108,7 @@ function notifyError(title: string, err: unknown) {
  * with add, delete (undoable), regex replace (undoable), an edit drawer,
  * and the organization mapping section below.
  */
-export function ActionsEditor({ integration, onActionsChanged }: ActionsEditorProps) {
+export function ActionsEditor({ integration, onActionsChanged, onUnsavedChange }: ActionsEditorProps) {
   const integrationId = integration.id;
   const [searchInput, setSearchInput] = useState('');
   const [search] = useDebouncedValue(searchInput.trim(), SEARCH_DELAY_MS);
@@ -494,7 +496,7 @@ export function ActionsEditor({ integration, onActionsChanged }: ActionsEditorPr
         )}
       </Paper>
 
-      <OrgMappingSection integrationId={integrationId} refreshKey={orgKey} />
+      <OrgMappingSection integrationId={integrationId} refreshKey={orgKey} onUnsavedChange={onUnsavedChange} />
 
       <ActionDrawer integration={integration} action={editing} onClose={() => setEditing(null)} onSaved={saved} />
 

@@ -17,6 +17,8 @@ export interface OrgMappingSectionProps {
   integrationId: string;
   /** Bump it whenever actions change: availability and the list of paginated actions are checked again. */
   refreshKey: number;
+  /** Told whether there are edits that are not saved, so the page can stop the user leaving with them. */
+  onUnsavedChange?: (unsaved: boolean) => void;
 }
 
 interface Entry {
@@ -61,7 +63,7 @@ function errorKey(err: unknown): string {
  * organisations, the keys of each listed organisation holding its id and
  * name, and maps vendor organisations to local client organisations.
  */
-export function OrgMappingSection({ integrationId, refreshKey }: OrgMappingSectionProps) {
+export function OrgMappingSection({ integrationId, refreshKey, onUnsavedChange }: OrgMappingSectionProps) {
   const [available, setAvailable] = useState(false);
   const [actions, setActions] = useState<Action[]>([]);
   const [form, setForm] = useState<Form | null>(null);
@@ -118,6 +120,13 @@ export function OrgMappingSection({ integrationId, refreshKey }: OrgMappingSecti
     };
   }, [integrationId, needsMapping]);
 
+  const dirty = available && form !== null && saved !== null && snapshot(form) !== snapshot(saved);
+  useEffect(() => {
+    onUnsavedChange?.(dirty);
+  }, [dirty, onUnsavedChange]);
+  // Gone from the page (e.g. no paginated action any more): nothing of it is pending.
+  useEffect(() => () => onUnsavedChange?.(false), [onUnsavedChange]);
+
   if (!available) return null;
 
   function update(patch: Partial<Form>, clear: string) {
@@ -160,7 +169,6 @@ export function OrgMappingSection({ integrationId, refreshKey }: OrgMappingSecti
     }
   }
 
-  const dirty = form !== null && saved !== null && snapshot(form) !== snapshot(saved);
   const chosenMissing = form?.actionId && !actions.some((a) => a.id === form.actionId);
   const options = actions.map((a) => ({ value: a.id, label: `${a.name} (${(a.method ?? '').toUpperCase()} ${a.path})` }));
   if (chosenMissing && form?.actionId) options.push({ value: form.actionId, label: 'An action that is no longer paginated' });

@@ -248,7 +248,14 @@ export function AuthDefaultsStep({ form, setForm, errorOf, touch, disabled, shar
       <Title order={5} mt="xs">
         Refreshing tokens
       </Title>
-      {authCode && text('refresh_token_key', 'OAuth Refresh Token Key', 'The key of the refresh token in the token response.', true)}
+      {text(
+        'refresh_token_key',
+        'OAuth Refresh Token Key',
+        authCode
+          ? 'The key of the refresh token in the token response.'
+          : 'The key of the refresh token in the token response, if the provider issues one (client-credentials providers rarely do; a new token is requested instead).',
+        authCode,
+      )}
       {check('include_client_config_on_refresh', 'Include Client Config on Refresh', 'Some APIs refuse extra parameters on refresh; if so, uncheck this.')}
       {authCode &&
         check('include_redirect_uri_on_refresh', 'Include Redirect URI on Refresh', 'Some APIs refuse the redirect URI on refresh; if so, keep this unchecked.')}

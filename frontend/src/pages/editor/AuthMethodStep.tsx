@@ -1,6 +1,6 @@
-import { Alert, Group, List, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Group, List, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { authDefaultsFor, toApiError, type AuthChoice } from '../../api';
 import { authChoiceKey, authChoiceOf, authMatches, withAuthChoice } from './form';
 import type { StepProps } from './stepProps';
@@ -10,9 +10,11 @@ function choiceLabel(choices: AuthChoice[], method: string, grant?: string): str
   return choices.find((c) => authChoiceKey(c.method, c.grant_type) === authChoiceKey(method, grant))?.label ?? method;
 }
 
-export function AuthMethodStep({ form, setForm, errorOf, authChoices, suggestions, frozen, disabled }: StepProps) {
+export function AuthMethodStep({ form, setForm, errorOf, authChoices, oauthAdvice, suggestions, frozen, disabled, integration }: StepProps) {
   const [error, setError] = useState<string | null>(null);
   const current = authChoiceOf(form);
+  // Once finalized, only the stored method can be chosen (the form follows it anyway).
+  const stored = authChoiceKey(integration.authMethod, integration.authDefaults.oauth2?.grant_type);
 
   const choose = async (key: string) => {
     const choice = authChoices.find((c) => authChoiceKey(c.method, c.grant_type) === key);
@@ -57,40 +59,70 @@ export function AuthMethodStep({ form, setForm, errorOf, authChoices, suggestion
         withAsterisk
       >
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mt="sm">
-          {authChoices.map((c) => {
+          {authChoices.map((c, i) => {
             const key = authChoiceKey(c.method, c.grant_type);
+            const firstOAuth = c.method === 'oauth2' && authChoices.findIndex((x) => x.method === 'oauth2') === i;
             return (
-              <Radio.Card
-                key={key}
-                value={key}
-                radius="md"
-                p="md"
-                disabled={disabled || (frozen && key !== current)}
-                data-testid={`auth-choice-${key}`}
-                aria-label={c.label}
-                // A card is a <button>, which centres its content; long guidance must start at the top.
-                style={{ display: 'flex', alignItems: 'flex-start', opacity: frozen && key !== current ? 0.5 : 1 }}
-              >
-                <Group wrap="nowrap" align="flex-start" gap="sm">
-                  <Radio.Indicator mt={2} />
-                  <div>
+              <Fragment key={key}>
+                {firstOAuth && oauthAdvice.summary && (
+                  <Paper
+                    withBorder
+                    radius="md"
+                    p="sm"
+                    bg="var(--mantine-color-default-hover)"
+                    style={{ gridColumn: '1 / -1' }}
+                    data-testid="oauth-guidance"
+                  >
                     <Text fw={600} size="sm">
-                      {c.label}
+                      OAuth 2.0
                     </Text>
-                    <Text size="xs" c="dimmed" mb={6}>
-                      {c.advice.summary}
+                    <Text size="xs" c="dimmed" mb={4}>
+                      {oauthAdvice.summary}
                     </Text>
                     <Text size="xs" fw={500}>
-                      Choose this if:
+                      Choose OAuth 2.0 if:
                     </Text>
                     <List size="xs" spacing={2} withPadding>
-                      {c.advice.choose_if.map((line) => (
+                      {oauthAdvice.choose_if.map((line) => (
                         <List.Item key={line}>{line}</List.Item>
                       ))}
                     </List>
-                  </div>
-                </Group>
-              </Radio.Card>
+                    <Text size="xs" c="dimmed" mt={4}>
+                      Then pick the grant the vendor describes:
+                    </Text>
+                  </Paper>
+                )}
+                <Radio.Card
+                  value={key}
+                  radius="md"
+                  p="md"
+                  disabled={disabled || (frozen && key !== stored)}
+                  data-testid={`auth-choice-${key}`}
+                  aria-label={c.label}
+                  // A card is a <button>, which centres its content; long guidance must start at the top.
+                  style={{ display: 'flex', alignItems: 'flex-start', opacity: frozen && key !== stored ? 0.5 : 1 }}
+                >
+                  <Group wrap="nowrap" align="flex-start" gap="sm">
+                    <Radio.Indicator mt={2} />
+                    <div>
+                      <Text fw={600} size="sm">
+                        {c.label}
+                      </Text>
+                      <Text size="xs" c="dimmed" mb={6}>
+                        {c.advice.summary}
+                      </Text>
+                      <Text size="xs" fw={500}>
+                        Choose this if:
+                      </Text>
+                      <List size="xs" spacing={2} withPadding>
+                        {c.advice.choose_if.map((line) => (
+                          <List.Item key={line}>{line}</List.Item>
+                        ))}
+                      </List>
+                    </div>
+                  </Group>
+                </Radio.Card>
+              </Fragment>
             );
           })}
         </SimpleGrid>

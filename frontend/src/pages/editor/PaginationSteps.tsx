@@ -16,9 +16,10 @@ function typeLabel(props: StepProps, type: string): string {
 }
 
 export function PaginationTypeStep(props: StepProps) {
-  const { form, setForm, errorOf, paginationTypes, suggestions, frozen, disabled } = props;
+  const { form, setForm, errorOf, paginationTypes, suggestions, frozen, disabled, integration } = props;
   const sug = suggestions.pagination;
   const current = form.pagination.type || 'none';
+  const stored = integration.pagination.type || 'none';
   return (
     <Stack gap="md">
       {frozen && (
@@ -31,7 +32,7 @@ export function PaginationTypeStep(props: StepProps) {
           title={<>Suggested: {typeLabel(props, sug.pagination.type)}</>}
           evidence={sug.evidence}
           inUse={sameJSON(form.pagination, sug.pagination)}
-          onUse={frozen && sug.pagination.type !== current ? undefined : () => setForm({ ...form, pagination: { ...sug.pagination } })}
+          onUse={frozen && sug.pagination.type !== stored ? undefined : () => setForm({ ...form, pagination: { ...sug.pagination } })}
           testId="pagination-suggestion"
         />
       )}
@@ -53,8 +54,8 @@ export function PaginationTypeStep(props: StepProps) {
               p="md"
               aria-label={t.label}
               data-testid={`pagination-choice-${t.type}`}
-              disabled={disabled || (frozen && t.type !== current)}
-              style={{ display: 'flex', alignItems: 'flex-start', opacity: frozen && t.type !== current ? 0.5 : 1 }}
+              disabled={disabled || (frozen && t.type !== stored)}
+              style={{ display: 'flex', alignItems: 'flex-start', opacity: frozen && t.type !== stored ? 0.5 : 1 }}
             >
               <Group wrap="nowrap" align="flex-start" gap="sm">
                 <Radio.Indicator mt={2} />
@@ -82,6 +83,8 @@ export function PaginationDetailsStep(props: StepProps) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
+    setFields(null);
+    setError(null);
     paginationFields(p.type, p.link_location ?? '').then(
       (f) => live && setFields(f),
       (err) => live && setError(toApiError(err).message),
@@ -157,7 +160,8 @@ export function PaginationDetailsStep(props: StepProps) {
             />
           );
         }
-        const required = ['index_param', 'page_param', 'after_param', 'pointer_path', 'next_page_key'].includes(f.name);
+        const required =
+          ['index_param', 'page_param', 'after_param', 'pointer_path'].includes(f.name) || (f.name === 'next_page_key' && p.link_location === 'body');
         return (
           <TextInput
             key={f.name}

@@ -45,9 +45,11 @@ describe('editor form', () => {
     expect(formToCommit('auth_defaults', typed, stored)?.pagination).toEqual(stored.pagination);
     expect(formToCommit('auth_defaults', typed, stored)?.auth).toEqual(typed.auth);
     expect(formToCommit('pagination_details', typed, stored)).toEqual(typed);
-    // Choosing a method or a type alone stores nothing: its details come next.
-    expect(formToCommit('auth_method', typed, stored)).toBeNull();
-    expect(formToCommit('pagination_type', typed, stored)).toBeNull();
+    // Choosing a method or a type is stored with its details, not alone.
+    expect(formToCommit('auth_method', typed, stored)).toEqual({ ...stored, name: 'Typed', description: 'New', hostname: 'new.example.com' });
+    expect(formToCommit('pagination_type', typed, stored)?.pagination).toEqual(stored.pagination);
+    // Jumping to Finalize from anywhere stores every section.
+    expect(formToCommit('actions', typed, stored)).toEqual(typed);
   });
 
   it('resumes a draft with stored sections from the database and unsaved ones from the draft', () => {

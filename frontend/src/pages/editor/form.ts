@@ -59,27 +59,29 @@ export function formOf(it: Integration): EditForm {
 }
 
 /**
- * What leaving a step stores: the sections the user has been through (up to
- * and including step) from the form, the others as stored, so a half-typed
- * later section never blocks saving an earlier one.
+ * What moving forward past step `through` stores: every section whose step
+ * is at or before it from the form (the user has been through them), the
+ * others as stored, so a half-typed later section never blocks saving an
+ * earlier one. Choosing a method or a type is stored with its details.
  */
-export function formToCommit(step: EditorStep, form: EditForm, stored: EditForm): EditForm | null {
-  const i = stepIndex(step);
-  switch (step) {
-    case 'details':
-    case 'hostname':
-    case 'auth_defaults':
-    case 'pagination_details':
-      break;
-    default:
-      return null; // choosing a method or a type is stored with its details
-  }
+export function formToCommit(through: EditorStep, form: EditForm, stored: EditForm): EditForm {
+  const i = stepIndex(through);
   return {
     name: form.name,
     description: form.description,
     hostname: i >= stepIndex('hostname') ? form.hostname : stored.hostname,
     auth: i >= stepIndex('auth_defaults') ? form.auth : stored.auth,
     pagination: i >= stepIndex('pagination_details') ? form.pagination : stored.pagination,
+  };
+}
+
+/** The form with what a finalized integration keeps read-only taken from the stored one. */
+export function withFrozenFrom(form: EditForm, stored: EditForm): EditForm {
+  return {
+    ...form,
+    hostname: stored.hostname,
+    auth: authChoiceOf(form) === authChoiceOf(stored) ? form.auth : stored.auth,
+    pagination: form.pagination.type === stored.pagination.type ? form.pagination : stored.pagination,
   };
 }
 
@@ -149,10 +151,5 @@ export function resumeForm(draftStep: EditorStep, draft: EditForm, stored: EditF
     auth: passed('auth_defaults') ? stored.auth : draft.auth,
     pagination: passed('pagination_details') ? stored.pagination : draft.pagination,
   };
-  if (finalized) {
-    form.hostname = stored.hostname;
-    if (authChoiceOf(form) !== authChoiceOf(stored)) form.auth = stored.auth;
-    if (form.pagination.type !== stored.pagination.type) form.pagination = stored.pagination;
-  }
-  return form;
+  return finalized ? withFrozenFrom(form, stored) : form;
 }

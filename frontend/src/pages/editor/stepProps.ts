@@ -1,4 +1,4 @@
-import type { AuthChoice, EditForm, FormSuggestions, Integration, PaginationTypeOption } from '../../api';
+import type { AuthAdvice, AuthChoice, EditForm, FormSuggestions, Integration, PaginationTypeOption } from '../../api';
 
 /** What every step of the editor gets from the page. */
 export interface StepProps {
@@ -16,6 +16,8 @@ export interface StepProps {
   frozen: boolean;
   suggestions: FormSuggestions;
   authChoices: AuthChoice[];
+  /** The general OAuth 2.0 advice, shown above its two grants. */
+  oauthAdvice: AuthAdvice;
   paginationTypes: PaginationTypeOption[];
   sharedWarning: string;
 }
