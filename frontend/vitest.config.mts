@@ -12,6 +12,9 @@ export default mergeConfig(
       css: false,
       mockReset: true,
       unstubGlobals: true,
+      // A guard against hangs, not a speed check: user-event tests of the editors take a few
+      // seconds on a busy 2-core CI machine, beyond Vitest's default of 5.
+      testTimeout: 20_000,
     },
   }),
 );

@@ -234,6 +234,26 @@ describe('Actions editor', () => {
     expect(rows()).toHaveLength(3);
   });
 
+  it("deletes from a row's own button, without opening it, with undo", async () => {
+    const user = userEvent.setup();
+    const store = { actions: seed() };
+    serve(store);
+    m.del.mockImplementation(async (_id, ids) => {
+      const gone = store.actions.filter((a) => ids.includes(a.id));
+      store.actions = store.actions.filter((a) => !ids.includes(a.id));
+      return gone;
+    });
+    m.restore.mockResolvedValue();
+    renderEditor();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Delete action Album Create' }));
+    expect(m.del).toHaveBeenCalledWith('i1', ['a1']);
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(screen.queryByTestId('action-drawer')).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(m.restore).toHaveBeenCalledWith('i1', [seed()[1]]));
+  });
+
   it('shows a field error from updateAction under its field', async () => {
     const user = userEvent.setup();
     serve({ actions: seed() });

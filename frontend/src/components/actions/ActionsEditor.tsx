@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -272,6 +273,11 @@ export function ActionsEditor({ integration, onActionsChanged, onUnsavedChange }
     }
   }
 
+  // Stable for the memoised rows; always calls the current remove.
+  const removeRef = useRef(remove);
+  removeRef.current = remove;
+  const deleteOne = useCallback((a: Action) => void removeRef.current([a.id]), []);
+
   function requestDelete() {
     const ids = [...selected];
     if (ids.length === 0) return;
@@ -471,6 +477,7 @@ export function ActionsEditor({ integration, onActionsChanged, onUnsavedChange }
                         selected={selected.has(action.id)}
                         onToggle={toggle}
                         onOpen={open}
+                        onDelete={deleteOne}
                       />
                     ) : (
                       <div
@@ -547,10 +554,12 @@ interface RowProps {
   selected: boolean;
   onToggle: (id: string, on: boolean) => void;
   onOpen: (action: Action) => void;
+  /** The seed's delete button at the right of each action (undo is offered, as for a selection). */
+  onDelete: (action: Action) => void;
 }
 
 // Memoised on plain props, so scrolling re-renders only the rows that move in or out.
-const ActionListRow = memo(function ActionListRow({ action: a, index, start, selected, onToggle, onOpen }: RowProps) {
+const ActionListRow = memo(function ActionListRow({ action: a, index, start, selected, onToggle, onOpen, onDelete }: RowProps) {
   const method = (a.method ?? '').toUpperCase();
   const tags = a.tags ?? [];
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -616,6 +625,19 @@ const ActionListRow = memo(function ActionListRow({ action: a, index, start, sel
             Deprecated
           </Badge>
         )}
+        <Tooltip label="Delete (you can undo)" openDelay={400}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Delete action ${a.name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onDelete(a);
+            }}
+          >
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Tooltip>
       </Group>
     </div>
   );
