@@ -5,10 +5,11 @@
 // level more after { or [). There is no undo history; the drawer's Cancel
 // (with its discard prompt) takes every change back, and the drawer checks
 // the text as JSON before anything is sent.
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { bracketMatching, defaultHighlightStyle, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorSelection, EditorState, type Extension } from '@codemirror/state';
-import { EditorView, highlightActiveLine, keymap, lineNumbers, type Command } from '@codemirror/view';
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { useComputedColorScheme } from '@mantine/core';
 import { useEffect, useRef } from 'react';
@@ -53,30 +54,6 @@ function theme(dark: boolean): Extension {
   );
 }
 
-const INDENT = '  ';
-
-const newlineAndIndent: Command = (view) => {
-  const { state } = view;
-  view.dispatch(
-    state.changeByRange((range) => {
-      const line = state.doc.lineAt(range.from);
-      const lead = /^\s*/.exec(line.text)?.[0] ?? '';
-      const before = state.sliceDoc(line.from, range.from).trimEnd();
-      const after = state.sliceDoc(range.to, line.to).trimStart();
-      const opens = before.endsWith('{') || before.endsWith('[');
-      const closes = after.startsWith('}') || after.startsWith(']');
-      const inner = lead + (opens ? INDENT : '');
-      const insert = opens && closes ? `\n${inner}\n${lead}` : `\n${inner}`;
-      return {
-        changes: { from: range.from, to: range.to, insert },
-        range: EditorSelection.cursor(range.from + 1 + inner.length),
-      };
-    }),
-    { scrollIntoView: true, userEvent: 'input' },
-  );
-  return true;
-};
-
 export default function JsonEditor({ value, onChange, label, invalid, height = 180 }: JsonEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -99,8 +76,10 @@ export default function JsonEditor({ value, onChange, label, invalid, height = 1
           bracketMatching(),
           json(),
           syntaxHighlighting(dark ? darkHighlight : defaultHighlightStyle),
-          // Tab is left alone: it moves the focus on, so the editor is no keyboard trap.
-          keymap.of([{ key: 'Enter', run: newlineAndIndent }]),
+          history(),
+          // The usual editing keys (Enter indents, Ctrl+Z undoes); Tab is left alone: it moves the
+          // focus on, so the editor is no keyboard trap.
+          keymap.of([...defaultKeymap, ...historyKeymap]),
           EditorView.contentAttributes.of(attrs),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !external.current) changed.current(u.state.doc.toString());
