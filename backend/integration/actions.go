@@ -61,7 +61,8 @@ type ActionPage struct {
 	Actions []Action `json:"actions"`
 	Total   int      `json:"total"`
 	// Tags are every tag of the integration's actions, sorted, for the
-	// editor's filter (whatever the query).
+	// editor's filter (whatever the query); only on the first page, since
+	// scrolling on does not change them.
 	Tags []string `json:"tags"`
 }
 
@@ -138,20 +139,13 @@ func (s *Service) ListActions(ctx context.Context, integrationID string, q Actio
 		return ActionPage{}, apperr.FieldErrorf("paginated", "The paginated filter is %q; use yes, no or leave it empty.", q.Paginated)
 	}
 	page := ActionPage{Actions: []Action{}, Tags: []string{}}
-	tagRows, err := s.db.QueryContext(ctx, `SELECT DISTINCT j.value FROM actions, json_each(actions.tags) j
-		WHERE actions.integration_id = ? AND j.type = 'text' ORDER BY j.value`, integrationID)
-	if err != nil {
-		return ActionPage{}, fmt.Errorf("integration: action tags: %w", err)
-	}
-	for tagRows.Next() {
-		var tag string
-		if err := tagRows.Scan(&tag); err != nil {
-			tagRows.Close()
-			return ActionPage{}, fmt.Errorf("integration: action tags: %w", err)
+	if q.Offset == 0 {
+		tags, err := s.actionTags(ctx, integrationID)
+		if err != nil {
+			return ActionPage{}, err
 		}
-		page.Tags = append(page.Tags, tag)
+		page.Tags = tags
 	}
-	tagRows.Close()
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM actions WHERE `+where, args...).Scan(&page.Total); err != nil {
 		return ActionPage{}, fmt.Errorf("integration: actions: %w", err)
 	}
@@ -169,6 +163,25 @@ func (s *Service) ListActions(ctx context.Context, integrationID string, q Actio
 		page.Actions = append(page.Actions, a)
 	}
 	return page, rows.Err()
+}
+
+// actionTags lists every tag of the integration's actions, sorted.
+func (s *Service) actionTags(ctx context.Context, integrationID string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT j.value FROM actions, json_each(actions.tags) j
+		WHERE actions.integration_id = ? AND j.type = 'text' ORDER BY j.value`, integrationID)
+	if err != nil {
+		return nil, fmt.Errorf("integration: action tags: %w", err)
+	}
+	defer rows.Close()
+	tags := []string{}
+	for rows.Next() {
+		var tag string
+		if err := rows.Scan(&tag); err != nil {
+			return nil, fmt.Errorf("integration: action tags: %w", err)
+		}
+		tags = append(tags, tag)
+	}
+	return tags, rows.Err()
 }
 
 // AddAction appends a default action ("New action", GET /) for the user to fill in.

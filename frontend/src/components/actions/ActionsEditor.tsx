@@ -178,7 +178,7 @@ export function ActionsEditor({ integration, onActionsChanged, onUnsavedChange }
       listActions(integrationId, query)
         .then((page) => {
           if (requested.current !== mine) return;
-          setTags(page.tags);
+          if (query.offset === 0) setTags(page.tags); // only the first page carries them
           if (query.search === '' && query.method === '' && query.tag === '' && query.paginated === '') setAllTotal(page.total);
           setLoaded((prev) => ({
             key: queryKey,
