@@ -199,6 +199,7 @@ test('imports a spec, renames actions with a preview, marks one paginated, maps 
   await page.getByTestId('action-row').filter({ hasText: 'List Pets by status' }).click();
   const drawer = page.getByRole('dialog');
   await drawer.getByRole('switch', { name: 'Paginated' }).check();
+  await shot(page, 'editor-action-drawer');
   await drawer.getByRole('button', { name: 'Save action' }).click();
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
