@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"integrationstudio/backend/lint"
 	"integrationstudio/backend/spec"
@@ -24,28 +25,34 @@ func TestEarlyChecksChangeNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var reports [2]*lint.Report
-		for i, opts := range []spec.Options{{}, {Parsed: lint.EarlyChecks}} {
-			res, err := spec.Import(filepath.Base(path), data, opts)
-			if err != nil {
-				t.Fatalf("%s: %v", path, err)
+		// The early outcome is used with the default options; with another
+		// budget, or with the rule disabled, it is not, and must not disturb
+		// the run (it reads the tree Run then resolves in place).
+		for _, lopts := range []lint.Options{{}, {Vacuum: lint.VacuumOptions{RuleTimeout: 29 * time.Second}},
+			{Vacuum: lint.VacuumOptions{Disabled: map[string]string{"oas3-schema": "test"}}}} {
+			var reports [2]*lint.Report
+			for i, opts := range []spec.Options{{}, {Parsed: lint.EarlyChecks}} {
+				res, err := spec.Import(filepath.Base(path), data, opts)
+				if err != nil {
+					t.Fatalf("%s: %v", path, err)
+				}
+				if opts.Parsed != nil && (res.Model == nil || res.Model.Early == nil) {
+					t.Errorf("%s: no early run kept with the model", path)
+				}
+				if reports[i], err = lint.Run(context.Background(), res, lopts); err != nil {
+					t.Fatalf("%s: %v", path, err)
+				}
+				for j := range reports[i].Rules {
+					reports[i].Rules[j].Duration = 0
+				}
 			}
-			if opts.Parsed != nil && (res.Model == nil || res.Model.Early == nil) {
-				t.Errorf("%s: no early run kept with the model", path)
+			if !reflect.DeepEqual(reports[0], reports[1]) {
+				t.Errorf("%s, %+v: reports differ:\n%+v\n%+v", path, lopts, reports[0], reports[1])
 			}
-			if reports[i], err = lint.Run(context.Background(), res, lint.Options{}); err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-			for j := range reports[i].Rules {
-				reports[i].Rules[j].Duration = 0
-			}
-		}
-		if !reflect.DeepEqual(reports[0], reports[1]) {
-			t.Errorf("%s: reports differ:\n%+v\n%+v", path, reports[0], reports[1])
-		}
-		for _, f := range reports[1].Findings {
-			if f.RuleID == "oas3-schema" {
-				schemaFindings++
+			for _, f := range reports[1].Findings {
+				if f.RuleID == "oas3-schema" {
+					schemaFindings++
+				}
 			}
 		}
 	}

@@ -225,6 +225,7 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 	// specs, each takes seconds), or has run while the model was built
 	// (EarlyChecks).
 	var early chan []*ruleOutcome
+	usedEarly := false
 	if _, native := natives[oas3SchemaRule]; native && prebuilt != nil {
 		var rest []*model.Rule
 		var earlyRules []*model.Rule
@@ -237,7 +238,8 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 		}
 		toRun = rest
 		early = make(chan []*ruleOutcome, 1)
-		if er, ok := prebuilt.Early.(*earlyRun); ok && er.document == prebuilt.Document && budget == er.budget && opts.beforeRule == nil {
+		if er := earlyOf(prebuilt); er != nil && budget == er.budget && opts.beforeRule == nil {
+			usedEarly = true
 			go func() {
 				select {
 				case <-er.done:
@@ -323,7 +325,18 @@ func RunVacuum(ctx context.Context, specJSON []byte, opts VacuumOptions) ([]find
 	}
 	if b.docs.shared {
 		vacuumPositions() // of the unresolved tree, before it changes
-		if err := b.docs.resolve(indented, outcomes); err != nil {
+		// An early run whose outcome is not used still reads the tree: it
+		// must be done (and not abandoned) before the tree is resolved.
+		running := outcomes
+		if er := earlyOf(prebuilt); er != nil && !usedEarly {
+			select {
+			case <-er.done:
+			case <-ctx.Done():
+				return nil, nil, ctx.Err()
+			}
+			running = append(append([]*ruleOutcome{}, outcomes...), er.outcomes...)
+		}
+		if err := b.docs.resolve(indented, running); err != nil {
 			return nil, nil, err
 		}
 		outcomes = append(outcomes, runRules(ctx, b.docs, second, budget, opts.beforeRule)...)
@@ -382,6 +395,17 @@ type earlyRun struct {
 	budget   time.Duration
 	done     chan struct{} // closed when outcomes is set
 	outcomes []*ruleOutcome
+}
+
+// earlyOf is the early run kept with prebuilt's document, or nil.
+func earlyOf(prebuilt *spec.Model) *earlyRun {
+	if prebuilt == nil {
+		return nil
+	}
+	if er, ok := prebuilt.Early.(*earlyRun); ok && er.document == prebuilt.Document {
+		return er
+	}
+	return nil
 }
 
 // EarlyChecks starts, on a document libopenapi has just parsed, the rule
