@@ -42,15 +42,7 @@ func secretish(name string) bool {
 // credential-like query parameters in the OAuth URLs, and a preamble word
 // long enough to be the key itself.
 func WithoutSecretValues(d Defaults) Defaults {
-	if len(d.ExtraHeaders) > 0 {
-		hs := append([]Header(nil), d.ExtraHeaders...)
-		for i := range hs {
-			if secretish(hs[i].Name) {
-				hs[i].Value = ""
-			}
-		}
-		d.ExtraHeaders = hs
-	}
+	d.ExtraHeaders = withoutSecretPairValues(d.ExtraHeaders)
 	if d.APIKey != nil {
 		k := *d.APIKey
 		words := strings.Fields(k.Preamble)
@@ -65,18 +57,27 @@ func WithoutSecretValues(d Defaults) Defaults {
 		o := *d.OAuth2
 		o.AuthorizationURL = WithoutURLSecrets(o.AuthorizationURL)
 		o.TokenURL = WithoutURLSecrets(o.TokenURL)
-		if len(o.AuthorizationExtraParams) > 0 {
-			ps := append([]Param(nil), o.AuthorizationExtraParams...)
-			for i := range ps {
-				if secretish(ps[i].Name) {
-					ps[i].Value = ""
-				}
-			}
-			o.AuthorizationExtraParams = ps
-		}
+		o.AuthorizationExtraParams = withoutSecretPairValues(o.AuthorizationExtraParams)
 		d.OAuth2 = &o
 	}
 	return d
+}
+
+// withoutSecretPairValues copies list, blanking the value of each entry
+// whose name looks like a credential.
+func withoutSecretPairValues[T Header | Param](list []T) []T {
+	if list == nil {
+		return nil
+	}
+	out := make([]T, len(list))
+	for i, e := range list {
+		pair := Header(e)
+		if secretish(pair.Name) {
+			pair.Value = ""
+		}
+		out[i] = T(pair)
+	}
+	return out
 }
 
 // WithoutURLSecrets drops user:password@ and the values of credential-like

@@ -72,6 +72,18 @@ const seed = (): api.Action[] => [
 ];
 
 /** A backend over an in-memory list that filters and pages as ListActions does. */
+/** Serves seed() and lets deleteActions remove from it. */
+function serveDeletable() {
+  const store = { actions: seed() };
+  serve(store);
+  m.del.mockImplementation(async (_id, ids) => {
+    const gone = store.actions.filter((a) => ids.includes(a.id));
+    store.actions = store.actions.filter((a) => !ids.includes(a.id));
+    return gone;
+  });
+  return store;
+}
+
 function serve(store: { actions: api.Action[] }) {
   m.list.mockImplementation(async (_id, q) => {
     const term = q.search.toLowerCase();
@@ -189,13 +201,7 @@ describe('Actions editor', () => {
 
   it('deletes the selected actions after a confirm, and Undo restores them', async () => {
     const user = userEvent.setup();
-    const store = { actions: seed() };
-    serve(store);
-    m.del.mockImplementation(async (_id, ids) => {
-      const gone = store.actions.filter((a) => ids.includes(a.id));
-      store.actions = store.actions.filter((a) => !ids.includes(a.id));
-      return gone;
-    });
+    const store = serveDeletable();
     m.restore.mockImplementation(async (_id, back) => {
       store.actions = [...store.actions, ...back].sort((a, b) => a.position - b.position);
     });
@@ -236,13 +242,7 @@ describe('Actions editor', () => {
 
   it("deletes from a row's own button, without opening it, with undo", async () => {
     const user = userEvent.setup();
-    const store = { actions: seed() };
-    serve(store);
-    m.del.mockImplementation(async (_id, ids) => {
-      const gone = store.actions.filter((a) => ids.includes(a.id));
-      store.actions = store.actions.filter((a) => !ids.includes(a.id));
-      return gone;
-    });
+    serveDeletable();
     m.restore.mockResolvedValue();
     renderEditor();
     await waitFor(() => expect(rows()).toHaveLength(3));

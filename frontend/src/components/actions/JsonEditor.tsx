@@ -1,18 +1,15 @@
 // A small CodeMirror 6 JSON editor for the action drawer (parameters,
 // request body). Loaded on demand (React.lazy) so CodeMirror stays out of
-// the main chunk. There is no @codemirror/commands in the bundle, so the
-// one key that matters is written here: Enter keeps the indentation (one
-// level more after { or [). There is no undo history; the drawer's Cancel
-// (with its discard prompt) takes every change back, and the drawer checks
-// the text as JSON before anything is sent.
+// the main chunk. CodeMirror's standard keys and undo history; the drawer
+// checks the text as JSON before anything is sent.
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
-import { bracketMatching, defaultHighlightStyle, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorState, type Extension } from '@codemirror/state';
+import { bracketMatching } from '@codemirror/language';
+import { EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
 import { useComputedColorScheme } from '@mantine/core';
 import { useEffect, useRef } from 'react';
+import { jsonHighlighting, mantineTheme } from '../../lib/codemirror';
 
 export interface JsonEditorProps {
   value: string;
@@ -21,37 +18,6 @@ export interface JsonEditorProps {
   label: string;
   invalid?: boolean;
   height?: number | string;
-}
-
-const darkHighlight = HighlightStyle.define([
-  { tag: tags.propertyName, color: '#9cdcfe' },
-  { tag: tags.string, color: '#ce9178' },
-  { tag: tags.number, color: '#b5cea8' },
-  { tag: [tags.bool, tags.null], color: '#569cd6' },
-  { tag: tags.invalid, color: '#f44747' },
-]);
-
-function theme(dark: boolean): Extension {
-  return EditorView.theme(
-    {
-      '&': {
-        fontSize: '12px',
-        height: '100%',
-        backgroundColor: 'var(--mantine-color-body)',
-        color: 'var(--mantine-color-text)',
-      },
-      '&.cm-focused': { outline: 'none' },
-      '.cm-scroller': { fontFamily: 'var(--mantine-font-family-monospace)', overflow: 'auto' },
-      '.cm-gutters': {
-        backgroundColor: 'var(--mantine-color-default-hover)',
-        color: 'var(--mantine-color-dimmed)',
-        borderRight: '1px solid var(--mantine-color-default-border)',
-      },
-      '.cm-activeLine': { backgroundColor: 'var(--mantine-color-default-hover)' },
-      '.cm-content': { caretColor: 'var(--mantine-color-text)' },
-    },
-    { dark },
-  );
 }
 
 export default function JsonEditor({ value, onChange, label, invalid, height = 180 }: JsonEditorProps) {
@@ -75,7 +41,7 @@ export default function JsonEditor({ value, onChange, label, invalid, height = 1
           highlightActiveLine(),
           bracketMatching(),
           json(),
-          syntaxHighlighting(dark ? darkHighlight : defaultHighlightStyle),
+          jsonHighlighting(dark),
           history(),
           // The usual editing keys (Enter indents, Ctrl+Z undoes); Tab is left alone: it moves the
           // focus on, so the editor is no keyboard trap.
@@ -84,7 +50,13 @@ export default function JsonEditor({ value, onChange, label, invalid, height = 1
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !external.current) changed.current(u.state.doc.toString());
           }),
-          theme(dark),
+          mantineTheme(dark, {
+            '&': { height: '100%' },
+            '&.cm-focused': { outline: 'none' },
+            '.cm-scroller': { overflow: 'auto' },
+            '.cm-activeLine': { backgroundColor: 'var(--mantine-color-default-hover)' },
+            '.cm-content': { caretColor: 'var(--mantine-color-text)' },
+          }),
         ],
       }),
     });

@@ -3,13 +3,12 @@
 // <style> elements, which the CSP's style-src 'unsafe-inline' allows; it
 // uses no eval.
 import { json } from '@codemirror/lang-json';
-import { defaultHighlightStyle, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { MergeView } from '@codemirror/merge';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, lineNumbers } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
 import { useComputedColorScheme } from '@mantine/core';
 import { useEffect, useRef } from 'react';
+import { jsonHighlighting, mantineTheme } from '../../lib/codemirror';
 
 export interface SpecDiffProps {
   before: string;
@@ -17,47 +16,17 @@ export interface SpecDiffProps {
   height?: number | string;
 }
 
-function baseTheme(dark: boolean): Extension {
-  return EditorView.theme(
-    {
-      '&': {
-        fontSize: '12px',
-        backgroundColor: 'var(--mantine-color-body)',
-        color: 'var(--mantine-color-text)',
-      },
-      '.cm-scroller': { fontFamily: 'var(--mantine-font-family-monospace)' },
-      '.cm-gutters': {
-        backgroundColor: 'var(--mantine-color-default-hover)',
-        color: 'var(--mantine-color-dimmed)',
-        borderRight: '1px solid var(--mantine-color-default-border)',
-      },
-      '.cm-collapsedLines': {
-        backgroundColor: 'var(--mantine-color-default-hover)',
-        color: 'var(--mantine-color-dimmed)',
-      },
-    },
-    { dark },
-  );
-}
-
-// defaultHighlightStyle is made for light backgrounds.
-const darkHighlight = HighlightStyle.define([
-  { tag: tags.propertyName, color: '#9cdcfe' },
-  { tag: tags.string, color: '#ce9178' },
-  { tag: tags.number, color: '#b5cea8' },
-  { tag: [tags.bool, tags.null], color: '#569cd6' },
-  { tag: tags.invalid, color: '#f44747' },
-]);
-
 function side(label: string, dark: boolean): Extension[] {
   return [
     lineNumbers(),
     json(),
-    syntaxHighlighting(dark ? darkHighlight : defaultHighlightStyle),
+    jsonHighlighting(dark),
     EditorState.readOnly.of(true),
     EditorView.editable.of(false),
     EditorView.contentAttributes.of({ 'aria-label': label }),
-    baseTheme(dark),
+    mantineTheme(dark, {
+      '.cm-collapsedLines': { backgroundColor: 'var(--mantine-color-default-hover)', color: 'var(--mantine-color-dimmed)' },
+    }),
   ];
 }
 

@@ -1,9 +1,9 @@
-import { Alert, Group, List, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { List, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { authDefaultsFor, toApiError, type AuthChoice } from '../../api';
 import { authChoiceKey, authChoiceOf, authMatches, withAuthChoice } from './form';
 import type { StepProps } from './stepProps';
+import { ChoiceCard, FrozenNote } from './ChoiceCard';
 import { SuggestionNote } from './SuggestionNote';
 
 function choiceLabel(choices: AuthChoice[], method: string, grant?: string): string {
@@ -30,11 +30,7 @@ export function AuthMethodStep({ form, setForm, errorOf, authChoices, oauthAdvic
 
   return (
     <Stack gap="md">
-      {frozen && (
-        <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
-          The authentication method is read-only: the integration is finalized. Its defaults stay editable.
-        </Alert>
-      )}
+      {frozen && <FrozenNote>The authentication method is read-only: the integration is finalized. Its defaults stay editable.</FrozenNote>}
       {suggestions.auth.map((s, i) => (
         <SuggestionNote
           key={`${s.schemeName}-${i}`}
@@ -92,36 +88,23 @@ export function AuthMethodStep({ form, setForm, errorOf, authChoices, oauthAdvic
                     </Text>
                   </Paper>
                 )}
-                <Radio.Card
+                <ChoiceCard
                   value={key}
-                  radius="md"
-                  p="md"
-                  disabled={disabled || (frozen && key !== stored)}
-                  data-testid={`auth-choice-${key}`}
-                  aria-label={c.label}
-                  // A card is a <button>, which centres its content; long guidance must start at the top.
-                  style={{ display: 'flex', alignItems: 'flex-start', opacity: frozen && key !== stored ? 0.5 : 1 }}
+                  label={c.label}
+                  summary={c.advice.summary}
+                  locked={frozen && key !== stored}
+                  disabled={disabled}
+                  testId={`auth-choice-${key}`}
                 >
-                  <Group wrap="nowrap" align="flex-start" gap="sm">
-                    <Radio.Indicator mt={2} />
-                    <div>
-                      <Text fw={600} size="sm">
-                        {c.label}
-                      </Text>
-                      <Text size="xs" c="dimmed" mb={6}>
-                        {c.advice.summary}
-                      </Text>
-                      <Text size="xs" fw={500}>
-                        Choose this if:
-                      </Text>
-                      <List size="xs" spacing={2} withPadding>
-                        {c.advice.choose_if.map((line) => (
-                          <List.Item key={line}>{line}</List.Item>
-                        ))}
-                      </List>
-                    </div>
-                  </Group>
-                </Radio.Card>
+                  <Text size="xs" fw={500}>
+                    Choose this if:
+                  </Text>
+                  <List size="xs" spacing={2} withPadding>
+                    {c.advice.choose_if.map((line) => (
+                      <List.Item key={line}>{line}</List.Item>
+                    ))}
+                  </List>
+                </ChoiceCard>
               </Fragment>
             );
           })}

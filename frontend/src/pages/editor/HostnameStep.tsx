@@ -1,6 +1,6 @@
-import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Button, Stack, Text, TextInput } from '@mantine/core';
 import type { StepProps } from './stepProps';
+import { FrozenNote } from './ChoiceCard';
 import { SuggestionNote } from './SuggestionNote';
 
 /** The host of a pasted URL ("https://api.x.com/v1" → "api.x.com"), or null when value is not a URL. */
@@ -19,11 +19,7 @@ export function HostnameStep({ form, setForm, errorOf, touch, suggestions, froze
   const sug = suggestions.hostname;
   return (
     <Stack gap="md">
-      {frozen && (
-        <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
-          The hostname is read-only: the integration is finalized.
-        </Alert>
-      )}
+      {frozen && <FrozenNote>The hostname is read-only: the integration is finalized.</FrozenNote>}
       {sug && (
         <SuggestionNote
           title={sug.hostname ? <>Suggested hostname: <code>{sug.hostname}</code></> : 'The spec names no host'}

@@ -1,9 +1,9 @@
-import { Alert, Group, NumberInput, Radio, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Alert, NumberInput, Radio, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { paginationFields, toApiError, type PaginationConfig, type PaginationField } from '../../api';
 import { sameJSON } from './form';
 import type { StepProps } from './stepProps';
+import { ChoiceCard, FrozenNote } from './ChoiceCard';
 import { SuggestionNote } from './SuggestionNote';
 
 // What the backend fills in when these are left empty with the link in a header (the seed's defaults).
@@ -22,11 +22,7 @@ export function PaginationTypeStep(props: StepProps) {
   const stored = integration.pagination.type || 'none';
   return (
     <Stack gap="md">
-      {frozen && (
-        <Alert color="gray" variant="light" icon={<IconLock size={18} />}>
-          The pagination type is read-only: the integration is finalized. Its details stay editable.
-        </Alert>
-      )}
+      {frozen && <FrozenNote>The pagination type is read-only: the integration is finalized. Its details stay editable.</FrozenNote>}
       {sug && (
         <SuggestionNote
           title={<>Suggested: {typeLabel(props, sug.pagination.type)}</>}
@@ -47,28 +43,15 @@ export function PaginationTypeStep(props: StepProps) {
       >
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mt="sm">
           {paginationTypes.map((t) => (
-            <Radio.Card
+            <ChoiceCard
               key={t.type}
               value={t.type}
-              radius="md"
-              p="md"
-              aria-label={t.label}
-              data-testid={`pagination-choice-${t.type}`}
-              disabled={disabled || (frozen && t.type !== stored)}
-              style={{ display: 'flex', alignItems: 'flex-start', opacity: frozen && t.type !== stored ? 0.5 : 1 }}
-            >
-              <Group wrap="nowrap" align="flex-start" gap="sm">
-                <Radio.Indicator mt={2} />
-                <div>
-                  <Text fw={600} size="sm">
-                    {t.label}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t.guidance}
-                  </Text>
-                </div>
-              </Group>
-            </Radio.Card>
+              label={t.label}
+              summary={t.guidance}
+              locked={frozen && t.type !== stored}
+              disabled={disabled}
+              testId={`pagination-choice-${t.type}`}
+            />
           ))}
         </SimpleGrid>
       </Radio.Group>
