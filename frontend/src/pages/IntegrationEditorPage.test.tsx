@@ -19,6 +19,10 @@ vi.mock('../components/actions/ActionsEditor', () => ({
 
 const m = vi.mocked(api);
 
+function formOfFixture(it: api.Integration): api.EditForm {
+  return { name: it.name, description: it.description, hostname: it.hostname, auth: { method: it.authMethod }, pagination: { type: 'none' } };
+}
+
 const AUTH_CHOICES = [
   { method: 'api_key', label: 'API Key', advice: { summary: 'Static key.', choose_if: ['A header like X-API-Key'] } },
   { method: 'basic', label: 'Basic Auth', advice: { summary: 'User and password.', choose_if: ['Basic authentication'] } },
@@ -200,6 +204,16 @@ describe('Integration editor', () => {
     await user.click(screen.getByRole('radio', { name: 'Draft' }));
     expect(await screen.findByTestId('status-error')).toHaveTextContent('cannot go back to Draft');
     expect(m.setIntegrationStatus).toHaveBeenCalledWith('i1', 'draft');
+  });
+
+  it('Done leaves a draft of the stored form on the first step, so suggestions are not applied again', async () => {
+    const user = userEvent.setup();
+    const it = integration({ id: 'i1', name: 'Acme', hostname: 'api.acme.test', actionCount: 2 });
+    setup({ it, draft: { step: 'finalize', form: formOfFixture(it), updatedAt: new Date() } });
+    await onStep('Finalize');
+    await user.click(screen.getByTestId('editor-done'));
+    await waitFor(() => expect(window.location.hash).toBe('#/integrations'));
+    expect(m.saveEditorDraft).toHaveBeenLastCalledWith('i1', 'details', formOfFixture(it));
   });
 
   it('names the problem when the integration cannot be opened', async () => {

@@ -5,7 +5,6 @@ import {
   authMethods,
   authSharedWarning,
   checkEditForm,
-  discardEditorDraft,
   EDITOR_STEPS,
   getEditorDraft,
   getIntegration,
@@ -111,7 +110,7 @@ export function IntegrationEditorPage() {
           paginationTypes: types,
           sharedWarning,
           oauthAdvice,
-          resumed: !!draft,
+          resumed: !!draft && !(draft.step === 'details' && sameJSON(draft.form, formOf(integration))),
         });
       },
       (err) => live && setState({ status: 'error', error: toApiError(err) }),
@@ -289,11 +288,15 @@ function Editor(loaded: Loaded) {
     }
   };
 
-  /** Done: everything is stored, so the draft goes and the next visit starts at the first step. */
+  /**
+   * Done: everything is stored. The draft becomes the stored form on the first step, so the next
+   * visit starts there, without a "resumed" note, and never re-applies the spec's suggestions
+   * over what the user chose.
+   */
   const finish = async () => {
     pending.current = null;
     await saving.current;
-    await discardEditorDraft(id).catch(() => {});
+    await saveEditorDraft(id, 'details', formOf(integration)).catch(() => {});
     window.location.hash = hrefFor('integrations');
   };
 
