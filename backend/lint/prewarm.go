@@ -35,7 +35,7 @@ func prewarmSchemas(doc *v3.Document, indexes []*index.SpecIndex, root *index.Sp
 			idx.GetHighCache()
 		}
 	}
-	w := &warmer{seen: map[visitKey]bool{}, walked: map[*yaml.Node]bool{}, everyUse: everyUse,
+	w := &warmer{seen: map[visitKey]bool{}, walked: map[*yaml.Node]bool{}, everyUse: everyUse, types: map[reflect.Type]*typeInfo{},
 		met: &nativeModel{doc: doc, built: map[*base.SchemaProxy]*base.Schema{}, byValueNode: map[*yaml.Node]*base.Schema{}}}
 	w.walk(reflect.ValueOf(doc), 0)
 	return w.failed, w.met
@@ -55,6 +55,53 @@ type warmer struct {
 	// parent is the innermost Parameter, Header, MediaType, Components or
 	// Schema being walked: what doctor makes a SchemaProxy's parent.
 	parent any
+	// types caches what walk asks of each type (reflection's MethodByName,
+	// FuncOf, Field and PkgPath were a third of the warm-up's own CPU time
+	// on Graph v1.0).
+	types map[reflect.Type]*typeInfo
+	// yields holds one yield function per iter.Seq type, which walks each
+	// value at depth yieldDepth+1 (set by walkOrderedMap around each call).
+	yields     map[reflect.Type]reflect.Value
+	yieldDepth int
+}
+
+// typeInfo is what walk needs to know about a type, computed once.
+type typeInfo struct {
+	// walked: a pointer to a libopenapi high-level struct or ordered map
+	// (other pointers are not followed); for a struct, it is high-level.
+	walked bool
+	// ordered: *orderedmap.Map[K, V]; valuesFromOldest is then the index
+	// of its ValuesFromOldest method (-1 without one).
+	ordered          bool
+	valuesFromOldest int
+	// fields are the indexes of a struct's exported fields.
+	fields []int
+}
+
+func (w *warmer) info(t reflect.Type) *typeInfo {
+	if ti, ok := w.types[t]; ok {
+		return ti
+	}
+	ti := &typeInfo{valuesFromOldest: -1}
+	switch t.Kind() {
+	case reflect.Pointer:
+		ti.ordered = isOrderedMap(t)
+		ti.walked = ti.ordered || strings.HasPrefix(t.Elem().PkgPath(), highModelPkg)
+		if ti.ordered {
+			if m, ok := t.MethodByName("ValuesFromOldest"); ok {
+				ti.valuesFromOldest = m.Index
+			}
+		}
+	case reflect.Struct:
+		ti.walked = strings.HasPrefix(t.PkgPath(), highModelPkg)
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).IsExported() {
+				ti.fields = append(ti.fields, i)
+			}
+		}
+	}
+	w.types[t] = ti
+	return ti
 }
 
 type visitKey struct {
@@ -121,7 +168,8 @@ func (w *warmer) walk(v reflect.Value, depth int) {
 			}
 			return
 		}
-		if !strings.HasPrefix(v.Type().Elem().PkgPath(), highModelPkg) && !isOrderedMap(v.Type()) {
+		ti := w.info(v.Type())
+		if !ti.walked {
 			return
 		}
 		w.seen[key] = true
@@ -139,19 +187,18 @@ func (w *warmer) walk(v reflect.Value, depth int) {
 			w.parent = v.Interface()
 			defer func() { w.parent = prev }()
 		}
-		if isOrderedMap(v.Type()) {
-			w.walkOrderedMap(v, depth)
+		if ti.ordered {
+			w.walkOrderedMap(v, ti, depth)
 			return
 		}
 		w.walk(v.Elem(), depth+1)
 	case reflect.Struct:
-		if !strings.HasPrefix(v.Type().PkgPath(), highModelPkg) {
+		ti := w.info(v.Type())
+		if !ti.walked {
 			return
 		}
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				w.walk(v.Field(i), depth+1)
-			}
+		for _, i := range ti.fields {
+			w.walk(v.Field(i), depth+1)
 		}
 	case reflect.Slice, reflect.Array:
 		for i := 0; i < v.Len(); i++ {
@@ -172,18 +219,35 @@ func isOrderedMap(t reflect.Type) bool {
 		strings.HasPrefix(t.Elem().Name(), "Map[")
 }
 
-func (w *warmer) walkOrderedMap(v reflect.Value, depth int) {
-	m := v.MethodByName("ValuesFromOldest")
-	if !m.IsValid() {
+func (w *warmer) walkOrderedMap(v reflect.Value, ti *typeInfo, depth int) {
+	if ti.valuesFromOldest < 0 {
 		return
 	}
-	seq := m.Call(nil)[0] // iter.Seq[V]
+	seq := v.Method(ti.valuesFromOldest).Call(nil)[0] // iter.Seq[V]
 	if seq.IsNil() {
 		return
 	}
-	yield := reflect.MakeFunc(seq.Type().In(0), func(args []reflect.Value) []reflect.Value {
-		w.walk(args[0], depth+1)
-		return []reflect.Value{reflect.ValueOf(true)}
-	})
+	yt := seq.Type().In(0)
+	yield, ok := w.yields[yt]
+	if !ok {
+		if w.yields == nil {
+			w.yields = map[reflect.Type]reflect.Value{}
+		}
+		yield = reflect.MakeFunc(yt, func(args []reflect.Value) []reflect.Value {
+			// A map met while walking this value sets yieldDepth for its
+			// own values; it is restored for the next value of this one.
+			d := w.yieldDepth
+			w.walk(args[0], d+1)
+			w.yieldDepth = d
+			return yieldTrue
+		})
+		w.yields[yt] = yield
+	}
+	prev := w.yieldDepth
+	w.yieldDepth = depth
 	seq.Call([]reflect.Value{yield})
+	w.yieldDepth = prev
 }
+
+// yieldTrue is what each yield returns: go on.
+var yieldTrue = []reflect.Value{reflect.ValueOf(true)}
