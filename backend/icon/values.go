@@ -135,43 +135,37 @@ func short(s string) string {
 
 // escapeText writes s as XML character data. '>' is escaped too because
 // "]]>" is not allowed in text.
-func escapeText(b *strings.Builder, s string) {
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-}
+func escapeText(b *strings.Builder, s string) { escapeXML(b, s, false) }
 
 // escapeAttr writes s as a double-quoted attribute value. Tabs and line
 // breaks become character references, which XML would otherwise turn into
 // spaces when the output is read back.
-func escapeAttr(b *strings.Builder, s string) {
+func escapeAttr(b *strings.Builder, s string) { escapeXML(b, s, true) }
+
+func escapeXML(b *strings.Builder, s string, attr bool) {
 	for _, r := range s {
+		var ref string
 		switch r {
 		case '&':
-			b.WriteString("&amp;")
+			ref = "&amp;"
 		case '<':
-			b.WriteString("&lt;")
+			ref = "&lt;"
 		case '>':
-			b.WriteString("&gt;")
+			ref = "&gt;"
 		case '"':
-			b.WriteString("&quot;")
+			ref = "&quot;"
 		case '\t':
-			b.WriteString("&#x9;")
+			ref = "&#x9;"
 		case '\n':
-			b.WriteString("&#xA;")
+			ref = "&#xA;"
 		case '\r':
-			b.WriteString("&#xD;")
-		default:
-			b.WriteRune(r)
+			ref = "&#xD;"
 		}
+		// In text only the first three need a reference.
+		if ref == "" || !attr && r != '&' && r != '<' && r != '>' {
+			b.WriteRune(r)
+			continue
+		}
+		b.WriteString(ref)
 	}
 }
