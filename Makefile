@@ -52,7 +52,7 @@ vet: deps-run
 # REQUIRE_KEYRING turns "no keyring" from a skip into a failure.
 go-test: deps-test
 	@mkdir -p $(ARTIFACTS)
-	INTEGRATION_STUDIO_REQUIRE_KEYRING=1 scripts/with-keyring.sh \
+	INTEGRATION_STUDIO_REQUIRE_KEYRING=1 INTEGRATION_STUDIO_REQUIRE_SERVERS=1 scripts/with-keyring.sh \
 		go test -race -tags $(GO_TAGS) -count=1 ./... 2>&1 | tee $(ARTIFACTS)/go-test.log
 
 frontend-test: deps-test

@@ -213,6 +213,11 @@ func (s *Service) AddAction(ctx context.Context, integrationID string) (Action, 
 	return s.action(ctx, integrationID, id.String())
 }
 
+// Action returns one action of an integration.
+func (s *Service) Action(ctx context.Context, integrationID, id string) (Action, error) {
+	return s.action(ctx, integrationID, id)
+}
+
 func (s *Service) action(ctx context.Context, integrationID, id string) (Action, error) {
 	a, err := scanAction(s.db.QueryRowContext(ctx, `SELECT `+actionColumns+` FROM actions WHERE integration_id = ? AND id = ?`, integrationID, id))
 	if errors.Is(err, sql.ErrNoRows) {

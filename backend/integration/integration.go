@@ -42,12 +42,15 @@ type Summary struct {
 // Integration is everything the editor holds about one integration, minus
 // its actions and its OpenAPI document, which are loaded on demand.
 type Integration struct {
-	ID          string     `json:"id"`
-	Name        string     `json:"name"`
-	Description string     `json:"description"`
-	IconSVG     string     `json:"iconSvg"`
-	Hostname    string     `json:"hostname"`
-	AuthMethod  AuthMethod `json:"authMethod"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	IconSVG     string `json:"iconSvg"`
+	Hostname    string `json:"hostname"`
+	// BasePath is the spec's server path (e.g. /v1), put before every
+	// action's path.
+	BasePath   string     `json:"basePath"`
+	AuthMethod AuthMethod `json:"authMethod"`
 	// AuthDefaults are the method's non-secret defaults (secrets live in
 	// the OS keyring, per configuration).
 	AuthDefaults auth.Defaults   `json:"authDefaults"`

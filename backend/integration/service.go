@@ -108,11 +108,11 @@ func load(ctx context.Context, q rowQuerier, id string) (Integration, error) {
 	var created, updated, authDefaults, pagination string
 	var finalized sql.NullString
 	err := q.QueryRowContext(ctx, `
-		SELECT i.id, i.name, i.description, i.icon_svg, i.hostname, i.auth_method, i.auth_defaults, i.pagination, i.status,
+		SELECT i.id, i.name, i.description, i.icon_svg, i.hostname, i.base_path, i.auth_method, i.auth_defaults, i.pagination, i.status,
 		       i.finalized_at, i.created_at, i.updated_at,
 		       (SELECT count(*) FROM actions a WHERE a.integration_id = i.id)
 		FROM integrations i WHERE i.id = ?`, id).Scan(
-		&it.ID, &it.Name, &it.Description, &it.IconSVG, &it.Hostname, &it.AuthMethod, &authDefaults, &pagination, &it.Status,
+		&it.ID, &it.Name, &it.Description, &it.IconSVG, &it.Hostname, &it.BasePath, &it.AuthMethod, &authDefaults, &pagination, &it.Status,
 		&finalized, &created, &updated, &it.ActionCount)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Integration{}, apperr.Errorf(apperr.NotFound, "No integration with id %q.", id)
@@ -141,4 +141,18 @@ func load(ctx context.Context, q rowQuerier, id string) (Integration, error) {
 		it.FinalizedAt = &t
 	}
 	return it, nil
+}
+
+// Delete removes an integration with its actions, configurations, drafts
+// and stored spec. Its keyring entries are the caller's to delete first
+// (configuration.Service.DeleteIntegration does both).
+func (s *Service) Delete(ctx context.Context, id string) error {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM integrations WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("integration: delete: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return apperr.Errorf(apperr.NotFound, "No integration with id %q.", id)
+	}
+	return nil
 }

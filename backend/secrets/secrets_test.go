@@ -14,6 +14,7 @@ import (
 
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/secrets"
+	"integrationstudio/backend/secrets/secretstest"
 	"integrationstudio/backend/store"
 )
 
@@ -237,22 +238,7 @@ func TestMalformedRefsAreRejected(t *testing.T) {
 
 // --- Against the real OS keyring (gnome-keyring in `make test`). ---
 
-// realKeyring returns the system keyring, or skips when none is reachable.
-// `make test` sets INTEGRATION_STUDIO_REQUIRE_KEYRING=1 so that a missing
-// keyring fails the run instead of silently skipping these tests.
-func realKeyring(t *testing.T) secrets.Keyring {
-	t.Helper()
-	kr := secrets.SystemKeyring()
-	probe := "probe-" + randomSecret(t, 8)
-	if err := kr.Set(secrets.Service, probe, "x"); err != nil {
-		if os.Getenv("INTEGRATION_STUDIO_REQUIRE_KEYRING") == "1" {
-			t.Fatalf("the real keyring is required but unreachable: %v", err)
-		}
-		t.Skipf("no OS keyring reachable (%v); run under `make test` for the real one", err)
-	}
-	_ = kr.Delete(secrets.Service, probe)
-	return kr
-}
+func realKeyring(t *testing.T) secrets.Keyring { return secretstest.RealKeyring(t) }
 
 func TestRealKeyringRoundTrip(t *testing.T) {
 	ctx := context.Background()
