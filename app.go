@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -78,7 +79,24 @@ func (a *App) ready() error {
 // StartupProblem returns why the data dir could not be opened, or null.
 func (a *App) StartupProblem() (*apperr.Error, error) { return a.startupProblem, nil }
 
-func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+func (a *App) startup(ctx context.Context) {
+	a.ctx = ctx
+	if a.svc != nil {
+		// Renew OAuth 2.0 tokens in the background, before they are needed.
+		go a.svc.configurations.RunRefresher(ctx, time.Minute, func(err error) {
+			a.log.Warn("token refresh", slog.String("reason", apperr.Public(err).Message))
+		})
+	}
+}
+
+// openBrowser opens the OAuth consent page in the system browser.
+func (a *App) openBrowser(u string) error {
+	if a.ctx == nil {
+		return apperr.Errorf(apperr.Unavailable, "The window is not ready yet.")
+	}
+	runtime.BrowserOpenURL(a.ctx, u)
+	return nil
+}
 
 // publicError is the Wails ErrorFormatter. It returns {code, message,
 // field?} encoded as a JSON string: the Wails JS runtime wraps whatever it

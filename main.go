@@ -17,6 +17,7 @@ import (
 
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/cli"
+	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/datadir"
 	"integrationstudio/backend/integration"
 	"integrationstudio/backend/logging"
@@ -59,11 +60,14 @@ type services struct {
 	closers      []io.Closer
 	db           *store.DB
 	secrets      *secrets.Store
-	integrations *integration.Service
-	settings     *settings.Service
+	integrations   *integration.Service
+	configurations *configuration.Service
+	settings       *settings.Service
 }
 
-func openServices(ctx context.Context, override string) (*services, error) {
+// openServices opens the data dir. openBrowser shows the OAuth consent
+// page: Wails' BrowserOpenURL in the app, xdg-open and friends in the CLI.
+func openServices(ctx context.Context, override string, openBrowser func(string) error) (*services, error) {
 	dir, err := datadir.Resolve(override, os.Getenv)
 	if err != nil {
 		return nil, err
@@ -87,6 +91,9 @@ func openServices(ctx context.Context, override string) (*services, error) {
 	svc.secrets = secrets.New(db, secrets.SystemKeyring())
 	svc.integrations = integration.NewService(db)
 	svc.settings = settings.New(db)
+	svc.configurations = configuration.New(configuration.Deps{
+		DB: db, Secrets: svc.secrets, Integrations: svc.integrations, OpenBrowser: openBrowser,
+	})
 	// A crash between a keyring write and its commit leaves a journalled key
 	// behind; sweep those now. An unreachable keyring must not stop the app
 	// from opening: only features that need a secret fail, with a message.
@@ -109,7 +116,7 @@ func (s *services) Close() error {
 
 // openCatalog adapts services to what the CLI needs.
 func openCatalog(ctx context.Context, override string) (cli.Catalog, io.Closer, error) {
-	svc, err := openServices(ctx, override)
+	svc, err := openServices(ctx, override, cli.OpenBrowser)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -118,13 +125,14 @@ func openCatalog(ctx context.Context, override string) (cli.Catalog, io.Closer, 
 
 func runGUI() error {
 	ctx := context.Background()
-	svc, openErr := openServices(ctx, "")
+	var app *App
+	svc, openErr := openServices(ctx, "", func(u string) error { return app.openBrowser(u) })
 	if openErr == nil {
 		defer svc.Close()
 	} else {
 		fmt.Fprintln(os.Stderr, "Integration Studio cannot open its data:", apperr.Public(openErr).Message)
 	}
-	app := NewApp(svc, openErr)
+	app = NewApp(svc, openErr)
 	lockID := "default"
 	if dir, err := datadir.Resolve("", os.Getenv); err == nil {
 		lockID = singleInstanceID(dir.Root)

@@ -127,6 +127,15 @@ func SecretFieldsFor(m auth.Method) []string {
 	return nil
 }
 
+// SecretFields lists the secrets a configuration of the integration asks for.
+func (s *Service) SecretFields(ctx context.Context, integrationID string) ([]string, error) {
+	it, err := s.deps.Integrations.Get(ctx, integrationID)
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{}, SecretFieldsFor(auth.Method(it.AuthMethod))...), nil
+}
+
 // IsSecretKey reports whether key names a secret, which the CLI never
 // accepts as a flag.
 func IsSecretKey(key string) bool {

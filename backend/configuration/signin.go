@@ -130,3 +130,6 @@ func (s *Service) SubmitSignInCode(id, pasted string) error {
 	}
 	return st.signIn.Submit(pasted)
 }
+
+// EventSignInStarted carries a SignInStarted to the window.
+const EventSignInStarted = "auth:signin-started"

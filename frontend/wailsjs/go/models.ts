@@ -175,6 +175,228 @@ export namespace auth {
 	}
 	
 	
+	
+	export class Status {
+	    method: string;
+	    state: string;
+	    authenticated: boolean;
+	    // Go type: time
+	    expiresAt?: any;
+	    lastError?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.state = source["state"];
+	        this.authenticated = source["authenticated"];
+	        this.expiresAt = this.convertValues(source["expiresAt"], null);
+	        this.lastError = source["lastError"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace configuration {
+	
+	export class OriginChange {
+	    trustedHostname: string;
+	    hostname: string;
+	    trustedTokenUrl?: string;
+	    tokenUrl?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OriginChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trustedHostname = source["trustedHostname"];
+	        this.hostname = source["hostname"];
+	        this.trustedTokenUrl = source["trustedTokenUrl"];
+	        this.tokenUrl = source["tokenUrl"];
+	    }
+	}
+	export class Configuration {
+	    id: string;
+	    integrationId: string;
+	    name: string;
+	    organization: string;
+	    username?: string;
+	    clientId?: string;
+	    redirectPort?: number;
+	    overrides?: Record<string, any>;
+	    secretFields: string[];
+	    status: auth.Status;
+	    originChange?: OriginChange;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Configuration(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.integrationId = source["integrationId"];
+	        this.name = source["name"];
+	        this.organization = source["organization"];
+	        this.username = source["username"];
+	        this.clientId = source["clientId"];
+	        this.redirectPort = source["redirectPort"];
+	        this.overrides = source["overrides"];
+	        this.secretFields = source["secretFields"];
+	        this.status = this.convertValues(source["status"], auth.Status);
+	        this.originChange = this.convertValues(source["originChange"], OriginChange);
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ConnectionResult {
+	    ok: boolean;
+	    status: number;
+	    statusText: string;
+	    url: string;
+	    durationMs: number;
+	    contentType: string;
+	    bodyPreview: string;
+	    truncated: boolean;
+	    auth: auth.Status;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConnectionResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.status = source["status"];
+	        this.statusText = source["statusText"];
+	        this.url = source["url"];
+	        this.durationMs = source["durationMs"];
+	        this.contentType = source["contentType"];
+	        this.bodyPreview = source["bodyPreview"];
+	        this.truncated = source["truncated"];
+	        this.auth = this.convertValues(source["auth"], auth.Status);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Values {
+	    username?: string;
+	    clientId?: string;
+	    redirectPort?: number;
+	    overrides?: Record<string, any>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Values(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.username = source["username"];
+	        this.clientId = source["clientId"];
+	        this.redirectPort = source["redirectPort"];
+	        this.overrides = source["overrides"];
+	    }
+	}
+	export class Input {
+	    name: string;
+	    organization: string;
+	    values: Values;
+	    secrets?: Record<string, string>;
+	    clearSecrets?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.organization = source["organization"];
+	        this.values = this.convertValues(source["values"], Values);
+	        this.secrets = source["secrets"];
+	        this.clearSecrets = source["clearSecrets"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 
 }
 
@@ -748,6 +970,7 @@ export namespace integration {
 	    description: string;
 	    iconSvg: string;
 	    hostname: string;
+	    basePath: string;
 	    authMethod: string;
 	    authDefaults: auth.Defaults;
 	    pagination: paginate.Config;
@@ -771,6 +994,7 @@ export namespace integration {
 	        this.description = source["description"];
 	        this.iconSvg = source["iconSvg"];
 	        this.hostname = source["hostname"];
+	        this.basePath = source["basePath"];
 	        this.authMethod = source["authMethod"];
 	        this.authDefaults = this.convertValues(source["authDefaults"], auth.Defaults);
 	        this.pagination = this.convertValues(source["pagination"], paginate.Config);

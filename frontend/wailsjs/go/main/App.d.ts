@@ -4,6 +4,7 @@ import {integration} from '../models';
 import {main} from '../models';
 import {importer} from '../models';
 import {auth} from '../models';
+import {configuration} from '../models';
 import {apperr} from '../models';
 import {settings} from '../models';
 import {paginate} from '../models';
@@ -22,11 +23,23 @@ export function AuthMethods():Promise<Array<main.AuthChoice>>;
 
 export function AuthSharedWarning():Promise<string>;
 
+export function AuthenticateConfiguration(arg1:string,arg2:string):Promise<configuration.Configuration>;
+
+export function CancelConfigurationSignIn(arg1:string):Promise<boolean>;
+
 export function CheckEditForm(arg1:integration.EditForm):Promise<Array<apperr.Error>>;
+
+export function ConfigurationSecretFields(arg1:string):Promise<Array<string>>;
+
+export function CreateConfiguration(arg1:string,arg2:configuration.Input):Promise<configuration.Configuration>;
 
 export function CreateIntegration(arg1:integration.CreateInput):Promise<integration.Integration>;
 
 export function DeleteActions(arg1:string,arg2:Array<string>):Promise<Array<integration.Action>>;
+
+export function DeleteConfiguration(arg1:string,arg2:string):Promise<void>;
+
+export function DeleteIntegration(arg1:string):Promise<void>;
 
 export function DiscardEditorDraft(arg1:string):Promise<void>;
 
@@ -49,6 +62,8 @@ export function ImportSpecText(arg1:string,arg2:string):Promise<importer.Preview
 export function IntegrationSuggestions(arg1:string):Promise<integration.FormSuggestions>;
 
 export function ListActions(arg1:string,arg2:integration.ActionQuery):Promise<integration.ActionPage>;
+
+export function ListConfigurations(arg1:string):Promise<Array<configuration.Configuration>>;
 
 export function ListIntegrations():Promise<Array<integration.Summary>>;
 
@@ -86,10 +101,20 @@ export function SetIntegrationStatus(arg1:string,arg2:integration.Status):Promis
 
 export function SetOrgMapping(arg1:string,arg2:integration.OrgMapping):Promise<integration.OrgMapping>;
 
+export function SignOutConfiguration(arg1:string,arg2:string):Promise<configuration.Configuration>;
+
 export function StartupProblem():Promise<apperr.Error>;
+
+export function SubmitConfigurationSignInCode(arg1:string,arg2:string):Promise<void>;
+
+export function TestConfigurationConnection(arg1:string,arg2:string,arg3:string):Promise<configuration.ConnectionResult>;
+
+export function TrustConfigurationOrigin(arg1:string,arg2:string):Promise<configuration.Configuration>;
 
 export function UndoActionRename(arg1:string,arg2:Array<integration.RenameChange>):Promise<void>;
 
 export function UpdateAction(arg1:string,arg2:integration.Action):Promise<integration.Action>;
+
+export function UpdateConfiguration(arg1:string,arg2:string,arg3:configuration.Input):Promise<configuration.Configuration>;
 
 export function UpdateIntegration(arg1:string,arg2:integration.EditForm):Promise<integration.Integration>;

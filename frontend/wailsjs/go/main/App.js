@@ -30,8 +30,24 @@ export function AuthSharedWarning() {
   return window['go']['main']['App']['AuthSharedWarning']();
 }
 
+export function AuthenticateConfiguration(arg1, arg2) {
+  return window['go']['main']['App']['AuthenticateConfiguration'](arg1, arg2);
+}
+
+export function CancelConfigurationSignIn(arg1) {
+  return window['go']['main']['App']['CancelConfigurationSignIn'](arg1);
+}
+
 export function CheckEditForm(arg1) {
   return window['go']['main']['App']['CheckEditForm'](arg1);
+}
+
+export function ConfigurationSecretFields(arg1) {
+  return window['go']['main']['App']['ConfigurationSecretFields'](arg1);
+}
+
+export function CreateConfiguration(arg1, arg2) {
+  return window['go']['main']['App']['CreateConfiguration'](arg1, arg2);
 }
 
 export function CreateIntegration(arg1) {
@@ -40,6 +56,14 @@ export function CreateIntegration(arg1) {
 
 export function DeleteActions(arg1, arg2) {
   return window['go']['main']['App']['DeleteActions'](arg1, arg2);
+}
+
+export function DeleteConfiguration(arg1, arg2) {
+  return window['go']['main']['App']['DeleteConfiguration'](arg1, arg2);
+}
+
+export function DeleteIntegration(arg1) {
+  return window['go']['main']['App']['DeleteIntegration'](arg1);
 }
 
 export function DiscardEditorDraft(arg1) {
@@ -84,6 +108,10 @@ export function IntegrationSuggestions(arg1) {
 
 export function ListActions(arg1, arg2) {
   return window['go']['main']['App']['ListActions'](arg1, arg2);
+}
+
+export function ListConfigurations(arg1) {
+  return window['go']['main']['App']['ListConfigurations'](arg1);
 }
 
 export function ListIntegrations() {
@@ -158,8 +186,24 @@ export function SetOrgMapping(arg1, arg2) {
   return window['go']['main']['App']['SetOrgMapping'](arg1, arg2);
 }
 
+export function SignOutConfiguration(arg1, arg2) {
+  return window['go']['main']['App']['SignOutConfiguration'](arg1, arg2);
+}
+
 export function StartupProblem() {
   return window['go']['main']['App']['StartupProblem']();
+}
+
+export function SubmitConfigurationSignInCode(arg1, arg2) {
+  return window['go']['main']['App']['SubmitConfigurationSignInCode'](arg1, arg2);
+}
+
+export function TestConfigurationConnection(arg1, arg2, arg3) {
+  return window['go']['main']['App']['TestConfigurationConnection'](arg1, arg2, arg3);
+}
+
+export function TrustConfigurationOrigin(arg1, arg2) {
+  return window['go']['main']['App']['TrustConfigurationOrigin'](arg1, arg2);
 }
 
 export function UndoActionRename(arg1, arg2) {
@@ -168,6 +212,10 @@ export function UndoActionRename(arg1, arg2) {
 
 export function UpdateAction(arg1, arg2) {
   return window['go']['main']['App']['UpdateAction'](arg1, arg2);
+}
+
+export function UpdateConfiguration(arg1, arg2, arg3) {
+  return window['go']['main']['App']['UpdateConfiguration'](arg1, arg2, arg3);
 }
 
 export function UpdateIntegration(arg1, arg2) {
