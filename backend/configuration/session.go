@@ -70,7 +70,7 @@ func (s *Service) storedStatus(it integration.Integration, r row, fields []strin
 					st.ExpiresAt = &t
 				}
 			}
-		case r.ClientID == "":
+		case r.ClientID == "" || isClientCredentials(it) && !contains(fields, SecretClientSecret):
 			st.State = auth.StateMissingSecret
 		default:
 			st.State = auth.StateSignedOut
@@ -341,4 +341,8 @@ func (s *Service) RunRefresher(ctx context.Context, interval time.Duration, repo
 			}
 		}
 	}
+}
+
+func isClientCredentials(it integration.Integration) bool {
+	return it.AuthDefaults.OAuth2 != nil && it.AuthDefaults.OAuth2.GrantType == auth.GrantClientCredentials
 }
