@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -351,11 +352,18 @@ func (s *Service) Update(ctx context.Context, integrationID, id string, in Input
 	if err != nil {
 		return Configuration{}, err
 	}
-	if _, err := s.load(ctx, integrationID, id); err != nil {
+	old, err := s.load(ctx, integrationID, id)
+	if err != nil {
 		return Configuration{}, err
 	}
 	if err := s.validateInput(ctx, it, &in, id); err != nil {
 		return Configuration{}, err
+	}
+	// Tokens belong to the client and endpoints they were issued for.
+	if auth.Method(it.AuthMethod) == auth.MethodOAuth2 && (old.ClientID != in.Values.ClientID || !sameOverrides(old.Overrides, in.Values.Overrides)) {
+		if _, err := s.Logout(ctx, integrationID, id); err != nil {
+			return Configuration{}, err
+		}
 	}
 	// Secrets first: if the keyring is unreachable the edit is refused
 	// whole rather than half saved.
@@ -470,4 +478,11 @@ func methodLabel(m integration.AuthMethod) string {
 		return "OAuth 2.0"
 	}
 	return "No Auth"
+}
+
+func sameOverrides(a, b map[string]any) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return reflect.DeepEqual(a, b)
 }

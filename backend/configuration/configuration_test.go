@@ -436,3 +436,28 @@ func TestWrongVerifierIsRefusedByTheRealServer(t *testing.T) {
 		t.Fatal("the server accepted a wrong PKCE verifier")
 	}
 }
+
+func TestChangingTheClientSignsOut(t *testing.T) {
+	ctx := context.Background()
+	srv := oauthmock.Start(t)
+	e := newEnv(t, secretstest.RealKeyring(t))
+	it := e.integrationWith(t, "api.example.com", auth.MethodOAuth2, oauthDefaults(srv, auth.GrantClientCredentials))
+	in := configuration.Input{Name: "Contoso", Values: configuration.Values{ClientID: "one"}, Secrets: map[string]string{"client_secret": "cs-1"}}
+	c, err := e.svc.Create(ctx, it.ID, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.svc.Delete(ctx, it.ID, c.ID)
+	if c, err = e.svc.Login(ctx, it.ID, c.ID, configuration.LoginOptions{}); err != nil || c.Status.State != auth.StateSignedIn {
+		t.Fatalf("login: %v %+v", err, c.Status)
+	}
+	in.Secrets = nil
+	in.Organization = "Contoso Ltd" // not the client: stays signed in
+	if c, err = e.svc.Update(ctx, it.ID, c.ID, in); err != nil || c.Status.State != auth.StateSignedIn {
+		t.Fatalf("rename: %v %+v", err, c.Status)
+	}
+	in.Values.ClientID = "two"
+	if c, err = e.svc.Update(ctx, it.ID, c.ID, in); err != nil || c.Status.State != auth.StateSignedOut {
+		t.Fatalf("new client: %v %+v", err, c.Status)
+	}
+}
