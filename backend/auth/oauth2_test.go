@@ -3,6 +3,8 @@ package auth
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -536,5 +538,40 @@ func TestStaticMethodsApply(t *testing.T) {
 	}
 	if err := (APIKey{Settings: APIKeyDefaults{HeaderName: "X"}}).Apply(context.Background(), httptest.NewRequest("GET", "/", nil)); err == nil {
 		t.Error("an API key authenticator without a key applied")
+	}
+}
+
+func TestFixedRedirectPort(t *testing.T) {
+	v := newVendor(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	// Busy: another program holds the port.
+	if _, err := StartSignIn(v.client(GrantAuthorizationCode), LoopbackOptions{Name: "x", Port: port}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("Port %d", port)) {
+		t.Fatalf("busy port: %v", err)
+	}
+	ln.Close()
+	s, err := StartSignIn(v.client(GrantAuthorizationCode), LoopbackOptions{Name: "Acme", Port: port})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if want := fmt.Sprintf("http://127.0.0.1:%d/callback/acme", port); s.RedirectURI != want {
+		t.Errorf("redirect URI %s, want %s", s.RedirectURI, want)
+	}
+}
+
+func TestCallbackPageEscapesVendorText(t *testing.T) {
+	v := newVendor(t)
+	s, err := StartSignIn(v.client(GrantAuthorizationCode), LoopbackOptions{Name: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, page := followBrowser(t, s.RedirectURI+"?error=access_denied&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state="+s.state)
+	if strings.Contains(page, "<script>") || !strings.Contains(page, "&lt;script&gt;") {
+		t.Errorf("vendor text not escaped: %s", page)
 	}
 }
