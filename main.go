@@ -42,8 +42,9 @@ func main() {
 	// Any argument means a headless command: no window, no display needed.
 	if len(os.Args) > 1 {
 		os.Exit(cli.New(cli.Deps{
-			Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
-			Open: openCatalog, Specs: specWorker(),
+			Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Getenv: os.Getenv,
+			Open: openCatalog, OpenConfigs: openConfigs, Specs: specWorker(),
+			ReadSecret: cli.TerminalSecrets(os.Stdin, os.Stderr),
 		}).Run(context.Background(), os.Args[1:]))
 	}
 	if err := runGUI(); err != nil {
@@ -121,6 +122,16 @@ func openCatalog(ctx context.Context, override string) (cli.Catalog, io.Closer, 
 		return nil, nil, err
 	}
 	return svc.integrations, svc, nil
+}
+
+// openConfigs gives the CLI's config and auth commands the
+// configurations; sign-in opens the system browser.
+func openConfigs(ctx context.Context, override string) (cli.Configs, io.Closer, error) {
+	svc, err := openServices(ctx, override, cli.OpenBrowser)
+	if err != nil {
+		return nil, nil, err
+	}
+	return svc.configurations, svc, nil
 }
 
 func runGUI() error {

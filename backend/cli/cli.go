@@ -1,7 +1,7 @@
 // Package cli is the headless side of the binary: `integration-studio
-// <command>` runs without a window or a display. Later commands (lint,
-// convert, fix, import, call, auth, export, import-bundle) register in
-// commands() the same way as list.
+// <command>` runs without a window or a display. Commands register in
+// New; a group such as auth is a command whose subcommands (auth login,
+// auth status…) are commands in their own right.
 package cli
 
 import (
@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/integration"
 	"integrationstudio/backend/spec"
 	"integrationstudio/backend/worker"
@@ -41,13 +42,33 @@ type Catalog interface {
 	UpdateAction(ctx context.Context, id string, a integration.Action) (integration.Action, error)
 }
 
+// Configs is what the CLI manages configurations and their sign-in
+// through (a *configuration.Service). Nothing here returns a secret.
+type Configs interface {
+	SecretFields(ctx context.Context, integrationID string) ([]string, error)
+	Create(ctx context.Context, integrationID string, in configuration.Input) (configuration.Configuration, error)
+	List(ctx context.Context, integrationID string) ([]configuration.Configuration, error)
+	FindByName(ctx context.Context, integrationID, nameOrID string) (configuration.Configuration, error)
+	Login(ctx context.Context, integrationID, id string, opts configuration.LoginOptions) (configuration.Configuration, error)
+	Logout(ctx context.Context, integrationID, id string) (configuration.Configuration, error)
+	Trust(ctx context.Context, integrationID, id string) (configuration.Configuration, error)
+}
+
 // Deps are the CLI's connections to the outside, injected by main.go.
 type Deps struct {
 	Stdout, Stderr io.Writer
-	Getenv         func(string) string
+	// Stdin feeds `config add --secret-stdin`.
+	Stdin  io.Reader
+	Getenv func(string) string
 	// Open opens the data dir (override "" means the default) and returns
 	// the catalog and a Closer for everything it opened.
 	Open func(ctx context.Context, dataDirOverride string) (Catalog, io.Closer, error)
+	// OpenConfigs opens the data dir for the configuration and auth
+	// commands, with the keyring behind it.
+	OpenConfigs func(ctx context.Context, dataDirOverride string) (Configs, io.Closer, error)
+	// ReadSecret prompts for a secret and reads it without echo; nil when
+	// standard input is not a terminal (then nothing is prompted for).
+	ReadSecret func(prompt string) (string, error)
 	// Specs reads, lints and fixes spec files (a child process in the app).
 	Specs worker.Runner
 }
@@ -59,20 +80,42 @@ type CLI struct {
 }
 
 type command struct {
-	name    string
+	name    string // a subcommand's is its full name: "auth login"
 	summary string
 	usage   string // arguments after the command name
 	// flags registers the command's own flags; run gets the parsed rest.
 	flags func(fs *flag.FlagSet, c *invocation)
 	run   func(ctx context.Context, c *invocation) int
+	// subcommands make a group ("auth login", "auth status"): the group
+	// itself has no flags and no run.
+	subcommands []*command
+}
+
+// sub finds a group's subcommand by its last word.
+func (cmd *command) sub(word string) *command {
+	for _, s := range cmd.subcommands {
+		if s.name == cmd.name+" "+word {
+			return s
+		}
+	}
+	return nil
+}
+
+func (cmd *command) subNames() string {
+	names := make([]string, len(cmd.subcommands))
+	for i, s := range cmd.subcommands {
+		names[i] = strings.TrimPrefix(s.name, cmd.name+" ")
+	}
+	return strings.Join(names, ", ")
 }
 
 // invocation is one run of one command: its parsed flags and arguments.
 type invocation struct {
-	cli     *CLI
-	args    []string
-	dataDir string
-	json    bool
+	cli         *CLI
+	commandName string // "list", "auth login"
+	args        []string
+	dataDir     string
+	json        bool
 	// Spec commands.
 	output        string
 	name          string
@@ -85,6 +128,11 @@ type invocation struct {
 	sets                     stringList // edit --set key=value, repeated
 	acceptSuggestions        bool
 	action                   string // edit --action: an action's id or name
+	// Configuration and auth commands.
+	config      string // --config: a configuration's name or id
+	org         string
+	secretStdin string // config add --secret-stdin: the secret field read from stdin
+	noBrowser   bool
 }
 
 // stringList is a repeatable string flag.
@@ -97,7 +145,7 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func New(deps Deps) *CLI {
 	c := &CLI{deps: deps, commands: map[string]*command{}}
 	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), lintCommand(), convertCommand(), fixCommand(), importCommand(),
-		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand()} {
+		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand()} {
 		c.commands[cmd.name] = cmd
 	}
 	return c
@@ -126,7 +174,22 @@ func (c *CLI) Run(ctx context.Context, args []string) int {
 	if !ok {
 		return c.usageError("unknown command %q", name)
 	}
-	inv := &invocation{cli: c, dataDir: dataDir}
+	for cmd.subcommands != nil {
+		if len(args) < 2 || strings.HasPrefix(args[1], "-") {
+			if len(args) >= 2 && (args[1] == "-h" || args[1] == "-help" || args[1] == "--help") {
+				c.printCommandHelp(c.deps.Stdout, cmd)
+				return ExitOK
+			}
+			return c.usageError("%s: give a subcommand: %s", cmd.name, cmd.subNames())
+		}
+		sub := cmd.sub(args[1])
+		if sub == nil {
+			return c.usageError("%s: unknown subcommand %q (want %s)", cmd.name, args[1], cmd.subNames())
+		}
+		cmd, args = sub, args[1:]
+	}
+	name = cmd.name
+	inv := &invocation{cli: c, dataDir: dataDir, commandName: name}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&inv.dataDir, "data-dir", dataDir, "")
@@ -170,13 +233,27 @@ func (c *CLI) printHelp(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-15s %s\n", n, c.commands[n].summary)
+		cmd := c.commands[n]
+		if cmd.subcommands == nil {
+			fmt.Fprintf(w, "  %-15s %s\n", n, cmd.summary)
+		}
+		for _, sub := range cmd.subcommands {
+			fmt.Fprintf(w, "  %-15s %s\n", sub.name, sub.summary)
+		}
 	}
 	fmt.Fprintf(w, "\nGlobal flags:\n  --data-dir DIR   use DIR as the data directory for this run (default: $INTEGRATION_STUDIO_HOME, else the OS config dir)\n")
 	fmt.Fprintf(w, "\nExit codes: 0 ok, 1 findings or failure, 2 usage or input error.\n")
 }
 
 func (c *CLI) printCommandHelp(w io.Writer, cmd *command) {
+	if cmd.subcommands != nil {
+		fmt.Fprintf(w, "Usage: integration-studio %s <subcommand> [flags]\n\n%s\n\nSubcommands:\n", cmd.name, cmd.summary)
+		for _, sub := range cmd.subcommands {
+			fmt.Fprintf(w, "  %-15s %s\n", sub.name, sub.summary)
+		}
+		fmt.Fprintf(w, "\nRun 'integration-studio help %s <subcommand>' for its flags.\n", cmd.name)
+		return
+	}
 	fmt.Fprintf(w, "Usage: integration-studio %s %s\n\n%s\n", cmd.name, strings.TrimSpace(cmd.usage), cmd.summary)
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.String("data-dir", "", "use `DIR` as the data directory for this run")

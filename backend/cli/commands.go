@@ -14,7 +14,7 @@ import (
 
 func helpCommand() *command {
 	return &command{
-		name: "help", summary: "show usage, or a command's flags", usage: "[command]",
+		name: "help", summary: "show usage, or a command's flags", usage: "[command [subcommand]]",
 		run: func(_ context.Context, inv *invocation) int {
 			c := inv.cli
 			if len(inv.args) == 0 {
@@ -24,6 +24,16 @@ func helpCommand() *command {
 			cmd, ok := c.commands[inv.args[0]]
 			if !ok {
 				return c.usageError("help: unknown command %q", inv.args[0])
+			}
+			for _, word := range inv.args[1:] {
+				if cmd.subcommands == nil {
+					return c.usageError("help: %s has no subcommands", cmd.name)
+				}
+				sub := cmd.sub(word)
+				if sub == nil {
+					return c.usageError("help: unknown subcommand %q of %s (want %s)", word, cmd.name, cmd.subNames())
+				}
+				cmd = sub
 			}
 			c.printCommandHelp(c.deps.Stdout, cmd)
 			return ExitOK
