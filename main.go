@@ -55,12 +55,12 @@ func main() {
 
 // services is everything one data dir gives the app, wired once.
 type services struct {
-	dir          datadir.Dir
-	log          *slog.Logger
-	logFile      string
-	closers      []io.Closer
-	db           *store.DB
-	secrets      *secrets.Store
+	dir            datadir.Dir
+	log            *slog.Logger
+	logFile        string
+	closers        []io.Closer
+	db             *store.DB
+	secrets        *secrets.Store
 	integrations   *integration.Service
 	configurations *configuration.Service
 	settings       *settings.Service

@@ -52,12 +52,14 @@ type Configs interface {
 	Login(ctx context.Context, integrationID, id string, opts configuration.LoginOptions) (configuration.Configuration, error)
 	Logout(ctx context.Context, integrationID, id string) (configuration.Configuration, error)
 	Trust(ctx context.Context, integrationID, id string) (configuration.Configuration, error)
+	SubmitSignInCode(id, pasted string) error
 }
 
 // Deps are the CLI's connections to the outside, injected by main.go.
 type Deps struct {
 	Stdout, Stderr io.Writer
-	// Stdin feeds `config add --secret-stdin`.
+	// Stdin feeds `config add --secret-stdin` and the address pasted
+	// during `auth login`.
 	Stdin  io.Reader
 	Getenv func(string) string
 	// Open opens the data dir (override "" means the default) and returns

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -320,6 +321,8 @@ func authLoginCommand() *command {
 					}
 					fmt.Fprintf(out, "The vendor must have this redirect URI registered: %s\n", s.RedirectURI)
 					fmt.Fprintln(out, "Waiting for the sign-in to finish (up to 5 minutes; Ctrl-C cancels)…")
+					fmt.Fprintln(out, "If the browser runs on another machine, paste the address it ended on (or the code it shows) here and press Enter.")
+					go inv.readPastedCodes(cs, c.ID)
 				}})
 				if err != nil {
 					if sctx.Err() != nil && ctx.Err() == nil {
@@ -509,4 +512,25 @@ func humanDuration(d time.Duration) string {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// readPastedCodes is the paste-the-code fallback of `auth login`: each
+// non-empty line of standard input is offered to the waiting sign-in
+// until one is accepted or input ends.
+func (inv *invocation) readPastedCodes(cs Configs, id string) {
+	if inv.cli.deps.Stdin == nil {
+		return
+	}
+	sc := bufio.NewScanner(inv.cli.deps.Stdin)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		err := cs.SubmitSignInCode(id, line)
+		if err == nil || apperr.Code(err) == apperr.Conflict || apperr.Code(err) == apperr.NotFound {
+			return // accepted, refused for good (the wait reports why), or already over
+		}
+		fmt.Fprintf(inv.cli.deps.Stderr, "integration-studio: %s\n", apperr.Public(err).Message)
+	}
 }

@@ -131,6 +131,7 @@ func (b *syncBuffer) String() string {
 
 type terminal struct {
 	stdin      string
+	stdinPipe  io.Reader // when set, stdin instead of the string
 	readSecret func(prompt string) (string, error) // nil: stdin is not a terminal
 	onStdout   func(all string)
 }
@@ -139,7 +140,11 @@ func (s *studio) run(term terminal, args ...string) (code int, stdout, stderr st
 	s.t.Helper()
 	out := &syncBuffer{onWrite: term.onStdout}
 	var errOut bytes.Buffer
-	c := cli.New(cli.Deps{Stdout: out, Stderr: &errOut, Stdin: strings.NewReader(term.stdin), Getenv: func(k string) string { return s.env[k] },
+	var stdin io.Reader = strings.NewReader(term.stdin)
+	if term.stdinPipe != nil {
+		stdin = term.stdinPipe
+	}
+	c := cli.New(cli.Deps{Stdout: out, Stderr: &errOut, Stdin: stdin, Getenv: func(k string) string { return s.env[k] },
 		Open: storeOpener(s.env), Specs: worker.InProcess{}, ReadSecret: term.readSecret,
 		OpenConfigs: func(ctx context.Context, override string) (cli.Configs, io.Closer, error) {
 			cs, _, closer, err := s.open(ctx, override)
@@ -401,6 +406,45 @@ func TestAuthLoginAuthorizationCodeWithoutABrowser(t *testing.T) {
 		t.Errorf("logout: exit %d\n%s", code, out)
 	}
 	s.assertNowhere(secret, out)
+}
+
+// The browser ran on another machine: its redirect never reached the
+// loopback, and the user pastes the address it ended on.
+func TestAuthLoginWithAPastedAddress(t *testing.T) {
+	srv := oauthmock.Start(t)
+	s := newStudio(t)
+	id := s.integration(auth.MethodOAuth2, oauthDefaults(srv, auth.GrantAuthorizationCode))
+	if code, _, errOut := s.run(terminal{stdin: "cs-paste"}, "config", "add", id, "--name", "Contoso", "--set", "client_id=studio-test", "--secret-stdin", "client_secret"); code != 0 {
+		t.Fatalf("add: exit %d: %s", code, errOut)
+	}
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	var once sync.Once
+	elsewhere := func(all string) {
+		u := authorizeURL.FindString(all)
+		if u == "" || !strings.Contains(all, "paste the address") {
+			return
+		}
+		once.Do(func() {
+			go func() {
+				noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+				resp, err := noFollow.Get(u)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				resp.Body.Close()
+				io.WriteString(pw, "not a code\n"+resp.Header.Get("Location")+"\n")
+			}()
+		})
+	}
+	code, out, errOut := s.run(terminal{stdinPipe: pr, onStdout: elsewhere}, "auth", "login", id, "--config", "Contoso", "--no-browser")
+	if code != cli.ExitOK || !strings.Contains(out, "Contoso: signed in") {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "codes have no spaces") {
+		t.Errorf("the bad paste was not explained: %s", errOut)
+	}
 }
 
 type statusError struct{ code int }
