@@ -3,3 +3,6 @@
 
 /** importer.EventProgress: payload {importId, stage, message}. */
 export const EVENT_SPEC_PROGRESS = 'spec:progress';
+
+/** configuration.EventSignInStarted: payload {integrationId, configurationId, url, redirectUri, browserError?}. */
+export const EVENT_SIGNIN_STARTED = 'auth:signin-started';

@@ -7,11 +7,17 @@ import {
   ApplyActionRename as goApplyActionRename,
   ApplySpecFix as goApplySpecFix,
   AuthDefaultsFor as goAuthDefaultsFor,
+  AuthenticateConfiguration as goAuthenticateConfiguration,
   AuthMethods as goAuthMethods,
   AuthSharedWarning as goAuthSharedWarning,
+  CancelConfigurationSignIn as goCancelConfigurationSignIn,
   CheckEditForm as goCheckEditForm,
+  ConfigurationSecretFields as goConfigurationSecretFields,
+  CreateConfiguration as goCreateConfiguration,
   CreateIntegration as goCreateIntegration,
   DeleteActions as goDeleteActions,
+  DeleteConfiguration as goDeleteConfiguration,
+  DeleteIntegration as goDeleteIntegration,
   DiscardEditorDraft as goDiscardEditorDraft,
   DiscardSpecImport as goDiscardSpecImport,
   FinalizeIntegration as goFinalizeIntegration,
@@ -23,6 +29,7 @@ import {
   ImportSpecText as goImportSpecText,
   IntegrationSuggestions as goIntegrationSuggestions,
   ListActions as goListActions,
+  ListConfigurations as goListConfigurations,
   ListIntegrations as goListIntegrations,
   OpenExternal as goOpenExternal,
   OAuth2Guidance as goOAuth2Guidance,
@@ -41,15 +48,26 @@ import {
   SetIntegrationIcon as goSetIntegrationIcon,
   SetIntegrationStatus as goSetIntegrationStatus,
   SetOrgMapping as goSetOrgMapping,
+  SignOutConfiguration as goSignOutConfiguration,
   StartupProblem as goStartupProblem,
+  SubmitConfigurationSignInCode as goSubmitConfigurationSignInCode,
+  TestConfigurationConnection as goTestConfigurationConnection,
+  TrustConfigurationOrigin as goTrustConfigurationOrigin,
   UndoActionRename as goUndoActionRename,
   UpdateAction as goUpdateAction,
+  UpdateConfiguration as goUpdateConfiguration,
   UpdateIntegration as goUpdateIntegration,
 } from '../../wailsjs/go/main/App';
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
-import { EVENT_SPEC_PROGRESS } from './events';
+import { EVENT_SIGNIN_STARTED, EVENT_SPEC_PROGRESS } from './events';
 import type {
+  AuthState,
+  AuthStatus,
+  Configuration,
+  ConfigurationInput,
+  ConnectionResult,
+  SignInStarted,
   ActionRow,
   AppInfo,
   AuthSuggestion,
@@ -90,7 +108,7 @@ import type {
 
 export * from './types';
 export { ApiError, toApiError, ERROR_CODES, type ErrorCode } from './errors';
-export { EVENT_SPEC_PROGRESS } from './events';
+export { EVENT_SIGNIN_STARTED, EVENT_SPEC_PROGRESS } from './events';
 
 async function call<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -524,6 +542,123 @@ export function saveSettings(input: Settings): Promise<Settings> {
   });
 }
 
+// ---- Configurations (backend/configuration) ----
+
+const AUTH_STATES: readonly AuthState[] = ['ready', 'missing_secret', 'signed_out', 'signed_in', 'needs_sign_in'];
+
+export function toAuthStatus(raw: unknown): AuthStatus {
+  const s = obj(raw) ?? {};
+  const state = AUTH_STATES.includes(s.state as AuthState) ? (s.state as AuthState) : 'signed_out';
+  return {
+    method: str(s.method),
+    state,
+    authenticated: s.authenticated === true,
+    expiresAt: s.expiresAt ? toDate(s.expiresAt) : null,
+    lastError: str(s.lastError),
+  };
+}
+
+export function toConfiguration(raw: Raw): Configuration {
+  const origin = obj(raw.originChange);
+  return {
+    id: str(raw.id),
+    integrationId: str(raw.integrationId),
+    name: str(raw.name),
+    organization: str(raw.organization),
+    username: str(raw.username),
+    clientId: str(raw.clientId),
+    redirectPort: num(raw.redirectPort),
+    overrides: obj(raw.overrides) ?? {},
+    secretFields: strs(raw.secretFields),
+    status: toAuthStatus(raw.status),
+    originChange: origin
+      ? {
+          trustedHostname: str(origin.trustedHostname),
+          hostname: str(origin.hostname),
+          ...(origin.trustedTokenUrl !== undefined ? { trustedTokenUrl: str(origin.trustedTokenUrl) } : {}),
+          ...(origin.tokenUrl !== undefined ? { tokenUrl: str(origin.tokenUrl) } : {}),
+        }
+      : null,
+    createdAt: toDate(raw.createdAt),
+    updatedAt: toDate(raw.updatedAt),
+  };
+}
+
+/** An integration's configurations, by name. */
+export function listConfigurations(integrationId: string): Promise<Configuration[]> {
+  return call(async () => arr(await goListConfigurations(integrationId)).map(toConfiguration));
+}
+
+export function createConfiguration(integrationId: string, input: ConfigurationInput): Promise<Configuration> {
+  return call(async () => toConfiguration((await goCreateConfiguration(integrationId, input as never)) as unknown as Raw));
+}
+
+/** Edits a configuration; an empty secret keeps the saved one, clearSecrets removes some. */
+export function updateConfiguration(integrationId: string, id: string, input: ConfigurationInput): Promise<Configuration> {
+  return call(async () => toConfiguration((await goUpdateConfiguration(integrationId, id, input as never)) as unknown as Raw));
+}
+
+/** Deletes a configuration with its keyring entries (secrets and tokens). */
+export function deleteConfiguration(integrationId: string, id: string): Promise<void> {
+  return call(() => goDeleteConfiguration(integrationId, id));
+}
+
+/** Deletes an integration with every configuration's keyring entries. */
+export function deleteIntegration(integrationId: string): Promise<void> {
+  return call(() => goDeleteIntegration(integrationId));
+}
+
+/** The secrets a configuration of this integration asks for (api_key, password or client_secret). */
+export function configurationSecretFields(integrationId: string): Promise<string[]> {
+  return call(async () => strs(await goConfigurationSecretFields(integrationId)));
+}
+
+/**
+ * Client credentials: fetches a token. Authorization code: opens the browser and waits (up to
+ * five minutes) for the redirect; the sign-in URL arrives meanwhile through onSignInStarted.
+ */
+export function authenticateConfiguration(integrationId: string, id: string): Promise<Configuration> {
+  return call(async () => toConfiguration((await goAuthenticateConfiguration(integrationId, id)) as unknown as Raw));
+}
+
+/** Stops a browser sign-in in progress; false when none was waiting. */
+export function cancelConfigurationSignIn(id: string): Promise<boolean> {
+  return call(async () => (await goCancelConfigurationSignIn(id)) === true);
+}
+
+/** Finishes a waiting sign-in with the address the browser ended on, or the bare code. */
+export function submitConfigurationSignInCode(id: string, pasted: string): Promise<void> {
+  return call(() => goSubmitConfigurationSignInCode(id, pasted));
+}
+
+/** Forgets the configuration's tokens. */
+export function signOutConfiguration(integrationId: string, id: string): Promise<Configuration> {
+  return call(async () => toConfiguration((await goSignOutConfiguration(integrationId, id)) as unknown as Raw));
+}
+
+/** Confirms the integration's new hostname / token URL for the saved secrets. */
+export function trustConfigurationOrigin(integrationId: string, id: string): Promise<Configuration> {
+  return call(async () => toConfiguration((await goTrustConfigurationOrigin(integrationId, id)) as unknown as Raw));
+}
+
+/** Sends one GET action (without required parameters) with the configuration's credentials. */
+export function testConfigurationConnection(integrationId: string, id: string, actionId: string): Promise<ConnectionResult> {
+  return call(async () => {
+    const raw = ((await goTestConfigurationConnection(integrationId, id, actionId)) ?? {}) as unknown as Raw;
+    return {
+      ok: raw.ok === true,
+      status: num(raw.status),
+      statusText: str(raw.statusText),
+      url: str(raw.url),
+      durationMs: num(raw.durationMs),
+      contentType: str(raw.contentType),
+      bodyPreview: str(raw.bodyPreview),
+      truncated: raw.truncated === true,
+      auth: toAuthStatus(raw.auth),
+    };
+  });
+}
+
 // ---- Wails runtime: events and native file drops ----
 
 interface WailsWindow {
@@ -543,6 +678,22 @@ export function onSpecProgress(cb: (progress: SpecProgress) => void): () => void
   return EventsOn(EVENT_SPEC_PROGRESS, (payload: unknown) => {
     const p = obj(payload);
     if (p) cb({ importId: str(p.importId), stage: str(p.stage), message: str(p.message) });
+  });
+}
+
+/** Calls cb when a browser sign-in starts (auth:signin-started); returns the unsubscribe function. */
+export function onSignInStarted(cb: (started: SignInStarted) => void): () => void {
+  if (!hasRuntime()) return () => {};
+  return EventsOn(EVENT_SIGNIN_STARTED, (payload: unknown) => {
+    const p = obj(payload);
+    if (!p) return;
+    cb({
+      integrationId: str(p.integrationId),
+      configurationId: str(p.configurationId),
+      url: str(p.url),
+      redirectUri: str(p.redirectUri),
+      browserError: str(p.browserError),
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import type { auth, finding, fix, importer, integration, main, paginate, settings, spec } from '../../wailsjs/go/models';
+import type { auth, configuration, finding, fix, importer, integration, main, paginate, settings, spec } from '../../wailsjs/go/models';
 
 /** A Go struct as the bindings deliver it: its data, without the helper methods of the
  *  generated classes. */
@@ -119,4 +119,55 @@ export interface SpecProgress {
   importId: string;
   stage: ProgressStage | string;
   message: string;
+}
+
+// ---- Configurations (backend/configuration): one per client organisation ----
+
+/** Where a configuration's credentials stand (auth.State). */
+export type AuthState = 'ready' | 'missing_secret' | 'signed_out' | 'signed_in' | 'needs_sign_in';
+
+/** The secrets a configuration asks for, by auth method (configuration.SecretFieldsFor). */
+export type SecretField = 'api_key' | 'password' | 'client_secret';
+
+export type AuthStatus = Omit<Plain<auth.Status>, 'state' | 'expiresAt' | 'lastError'> & {
+  state: AuthState;
+  /** When the access token expires (OAuth 2.0 signed in), else null. */
+  expiresAt: Date | null;
+  /** Why the last refresh or sign-in failed, '' when none did. */
+  lastError: string;
+};
+
+/** Set when the hostname or token URL changed since the secrets were saved. */
+export type OriginChange = Plain<configuration.OriginChange>;
+
+/** A configuration as the UI sees it: never a secret value, only which secrets are saved. */
+export type Configuration = Omit<
+  Plain<configuration.Configuration>,
+  'username' | 'clientId' | 'redirectPort' | 'overrides' | 'status' | 'originChange' | 'createdAt' | 'updatedAt'
+> & {
+  username: string;
+  clientId: string;
+  /** 0 picks a free port for each sign-in. */
+  redirectPort: number;
+  /** Auth defaults replaced by dotted key ("oauth2.scope"). */
+  overrides: Record<string, unknown>;
+  status: AuthStatus;
+  originChange: OriginChange | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** Creates or edits a configuration. secrets are write-only: '' keeps the saved value. */
+export type ConfigurationInput = Plain<configuration.Input>;
+
+export type ConnectionResult = Omit<Plain<configuration.ConnectionResult>, 'auth'> & { auth: AuthStatus };
+
+/** configuration.SignInStarted: where the user signs in and the redirect URI the vendor must accept. */
+export interface SignInStarted {
+  integrationId: string;
+  configurationId: string;
+  url: string;
+  redirectUri: string;
+  /** Set when the system browser could not be opened; the user opens url by hand. */
+  browserError: string;
 }

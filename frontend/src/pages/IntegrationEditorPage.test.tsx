@@ -228,4 +228,22 @@ describe('Integration editor', () => {
     renderWithProviders(<IntegrationEditorPage />);
     expect(await screen.findByTestId('editor-error')).toHaveTextContent('No integration with id "gone".');
   });
+
+  it('has a Configurations tab that loads on its first visit and leaves the setup step as it was', async () => {
+    const user = userEvent.setup();
+    m.listConfigurations.mockResolvedValue([]);
+    m.configurationSecretFields.mockResolvedValue([]);
+    m.getOrgMapping.mockResolvedValue(null);
+    m.onSignInStarted.mockReturnValue(() => {});
+    setup();
+    await onStep('Details');
+    await user.click(screen.getByTestId('editor-next'));
+    await onStep('Hostname');
+    expect(m.listConfigurations).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('tab', { name: 'Configurations' }));
+    expect(await screen.findByTestId('configurations-empty')).toBeInTheDocument();
+    expect(m.listConfigurations).toHaveBeenCalledWith('i1');
+    await user.click(screen.getByRole('tab', { name: 'Setup' }));
+    await onStep('Hostname');
+  });
 });

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Box, Button, Group, Loader, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
-import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconCheck, IconCloudCheck, IconLock } from '@tabler/icons-react';
+import { Alert, Anchor, Box, Button, Group, Loader, Paper, Stack, Stepper, Tabs, Text, Title } from '@mantine/core';
+import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconCheck, IconCloudCheck, IconKey, IconLock, IconSettings } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   authMethods,
@@ -26,6 +26,7 @@ import {
 } from '../api';
 import { trimSpace } from '../api/validation';
 import { ActionsEditor } from '../components/actions/ActionsEditor';
+import { ConfigurationsTab } from '../components/configurations/ConfigurationsTab';
 import { IntegrationIcon } from '../components/IntegrationIcon';
 import { StatusBadge } from '../components/StatusBadge';
 import { hrefFor, useRouteId } from '../lib/router';
@@ -154,6 +155,9 @@ function Editor(loaded: Loaded) {
   const [busy, setBusy] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [unsavedMapping, setUnsavedMapping] = useState(false);
+  const [tab, setTab] = useState<'setup' | 'configurations'>('setup');
+  // The Configurations tab loads (and starts refreshing) on its first visit, then stays mounted.
+  const [configurationsVisited, setConfigurationsVisited] = useState(false);
   const frozen = integration.finalizedAt !== null;
   const id = integration.id;
 
@@ -344,86 +348,107 @@ function Editor(loaded: Loaded) {
         <AutosaveIndicator state={saveState} />
       </Group>
 
-      <Group align="flex-start" wrap="nowrap" gap="xl">
-        <Box w={220} style={{ flex: 'none', position: 'sticky', top: 24 }}>
-          <Stepper
-            active={i}
-            onStepClick={(n) => void goTo(EDITOR_STEPS[n]!)}
-            size="sm"
-            orientation="vertical"
-            allowNextStepsSelect
-            data-testid="editor-stepper"
-          >
-            {EDITOR_STEPS.map((s) => (
-              <Stepper.Step
-                key={s}
-                label={STEP_LABELS[s].label}
-                description={STEP_LABELS[s].description}
-                allowStepSelect={!busy}
-                data-testid={`step-${s}`}
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          if (v !== 'setup' && v !== 'configurations') return;
+          setTab(v);
+          if (v === 'configurations') setConfigurationsVisited(true);
+        }}
+        data-testid="integration-tabs"
+      >
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="setup" leftSection={<IconSettings size={16} />} data-testid="tab-setup">
+            Setup
+          </Tabs.Tab>
+          <Tabs.Tab value="configurations" leftSection={<IconKey size={16} />} data-testid="tab-configurations">
+            Configurations
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="setup">
+          <Group align="flex-start" wrap="nowrap" gap="xl">
+            <Box w={220} style={{ flex: 'none', position: 'sticky', top: 24 }}>
+              <Stepper
+                active={i}
+                onStepClick={(n) => void goTo(EDITOR_STEPS[n]!)}
+                size="sm"
+                orientation="vertical"
+                allowNextStepsSelect
+                data-testid="editor-stepper"
+              >
+                {EDITOR_STEPS.map((s) => (
+                  <Stepper.Step
+                    key={s}
+                    label={STEP_LABELS[s].label}
+                    description={STEP_LABELS[s].description}
+                    allowStepSelect={!busy}
+                    data-testid={`step-${s}`}
+                  />
+                ))}
+              </Stepper>
+            </Box>
+            <Stack gap="lg" style={{ flex: 1, minWidth: 0 }}>
+              <Paper withBorder radius="lg" p="xl">
+                <Title order={3} mb="md" data-testid="step-title">
+                  {STEP_LABELS[step].label}
+                </Title>
+                {formError && (
+                  <Alert color="red" variant="light" mb="md" icon={<IconAlertCircle size={18} />} data-testid="editor-form-error">
+                    {formError}
+                  </Alert>
+                )}
+                {stepProblems.length > 0 && (
+                  <Alert color="red" variant="light" mb="md" icon={<IconAlertCircle size={18} />} data-testid="step-problems" title="Fix these to continue">
+                    {stepProblems.length === 1 ? stepProblems[0]!.message : `${stepProblems.length} fields need attention; each is marked below.`}
+                  </Alert>
+                )}
+                {step === 'details' && <DetailsStep {...props} />}
+                {step === 'hostname' && <HostnameStep {...props} />}
+                {step === 'auth_method' && <AuthMethodStep {...props} />}
+                {step === 'auth_defaults' && <AuthDefaultsStep {...props} />}
+                {step === 'pagination_type' && <PaginationTypeStep {...props} />}
+                {step === 'pagination_details' && <PaginationDetailsStep {...props} />}
+                {step === 'actions' && (
+                  <ActionsEditor
+                integration={integration}
+                onActionsChanged={() => void getIntegration(id).then(onIntegration, () => {})}
+                onUnsavedChange={setUnsavedMapping}
               />
-            ))}
-          </Stepper>
-        </Box>
-        <Stack gap="lg" style={{ flex: 1, minWidth: 0 }}>
-          <Paper withBorder radius="lg" p="xl">
-            <Title order={3} mb="md" data-testid="step-title">
-              {STEP_LABELS[step].label}
-            </Title>
-            {formError && (
-              <Alert color="red" variant="light" mb="md" icon={<IconAlertCircle size={18} />} data-testid="editor-form-error">
-                {formError}
-              </Alert>
-            )}
-            {stepProblems.length > 0 && (
-              <Alert color="red" variant="light" mb="md" icon={<IconAlertCircle size={18} />} data-testid="step-problems" title="Fix these to continue">
-                {stepProblems.length === 1 ? stepProblems[0]!.message : `${stepProblems.length} fields need attention; each is marked below.`}
-              </Alert>
-            )}
-            {step === 'details' && <DetailsStep {...props} />}
-            {step === 'hostname' && <HostnameStep {...props} />}
-            {step === 'auth_method' && <AuthMethodStep {...props} />}
-            {step === 'auth_defaults' && <AuthDefaultsStep {...props} />}
-            {step === 'pagination_type' && <PaginationTypeStep {...props} />}
-            {step === 'pagination_details' && <PaginationDetailsStep {...props} />}
-            {step === 'actions' && (
-              <ActionsEditor
-            integration={integration}
-            onActionsChanged={() => void getIntegration(id).then(onIntegration, () => {})}
-            onUnsavedChange={setUnsavedMapping}
-          />
-            )}
-            {step === 'finalize' && <FinalizeStep {...props} />}
-          </Paper>
+                )}
+                {step === 'finalize' && <FinalizeStep {...props} />}
+              </Paper>
 
-          <Group justify="space-between">
-            <Button
-              variant="default"
-              leftSection={<IconArrowLeft size={16} />}
-              onClick={() => void goTo(EDITOR_STEPS[i - 1]!)}
-              disabled={i === 0 || busy}
-              data-testid="editor-back"
-            >
-              Back
-            </Button>
-            {i < EDITOR_STEPS.length - 1 ? (
-              <Button rightSection={<IconArrowRight size={16} />} onClick={() => void goTo(EDITOR_STEPS[i + 1]!)} loading={busy} data-testid="editor-next">
-                Next: {STEP_LABELS[EDITOR_STEPS[i + 1]!].label}
-              </Button>
-            ) : (
-              <Button
-            variant="light"
-            leftSection={<IconCheck size={16} />}
-            onClick={() => void finish()}
-            disabled={busy || unsavedMapping}
-            data-testid="editor-done"
-          >
-                Done
-              </Button>
-            )}
+              <Group justify="space-between">
+                <Button
+                  variant="default"
+                  leftSection={<IconArrowLeft size={16} />}
+                  onClick={() => void goTo(EDITOR_STEPS[i - 1]!)}
+                  disabled={i === 0 || busy}
+                  data-testid="editor-back"
+                >
+                  Back
+                </Button>
+                {i < EDITOR_STEPS.length - 1 ? (
+                  <Button rightSection={<IconArrowRight size={16} />} onClick={() => void goTo(EDITOR_STEPS[i + 1]!)} loading={busy} data-testid="editor-next">
+                    Next: {STEP_LABELS[EDITOR_STEPS[i + 1]!].label}
+                  </Button>
+                ) : (
+                  <Button
+                variant="light"
+                leftSection={<IconCheck size={16} />}
+                onClick={() => void finish()}
+                disabled={busy || unsavedMapping}
+                data-testid="editor-done"
+              >
+                    Done
+                  </Button>
+                )}
+              </Group>
+            </Stack>
           </Group>
-        </Stack>
-      </Group>
+        </Tabs.Panel>
+        <Tabs.Panel value="configurations">{configurationsVisited && <ConfigurationsTab integration={integration} />}</Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

@@ -59,5 +59,18 @@ export async function apiMock() {
     discardEditorDraft: vi.fn(),
     checkEditForm: vi.fn(),
     integrationSuggestions: vi.fn(),
+    listConfigurations: vi.fn(),
+    createConfiguration: vi.fn(),
+    updateConfiguration: vi.fn(),
+    deleteConfiguration: vi.fn(),
+    deleteIntegration: vi.fn(),
+    configurationSecretFields: vi.fn(),
+    authenticateConfiguration: vi.fn(),
+    cancelConfigurationSignIn: vi.fn(),
+    submitConfigurationSignInCode: vi.fn(),
+    signOutConfiguration: vi.fn(),
+    trustConfigurationOrigin: vi.fn(),
+    testConfigurationConnection: vi.fn(),
+    onSignInStarted: vi.fn(),
   };
 }
