@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,8 +14,8 @@ import (
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/auth"
 	"integrationstudio/backend/redact"
+	"integrationstudio/backend/runner"
 	"integrationstudio/backend/spec"
-	"integrationstudio/backend/version"
 )
 
 // ConnectionResult is what "Test connection" shows.
@@ -39,28 +38,6 @@ const (
 	previewBytes      = 4 << 10
 )
 
-// ActionURL is where an action's request goes: https (http only for
-// loopback hosts, where mock vendors run), the hostname, the base path
-// and the action's path.
-func ActionURL(hostname, basePath, path string) (string, error) {
-	if hostname == "" {
-		return "", apperr.FieldErrorf("hostname", "The integration has no hostname yet; set it in the editor's Hostname step.")
-	}
-	host := hostname
-	if h, _, err := net.SplitHostPort(hostname); err == nil {
-		host = h
-	}
-	scheme := "https"
-	if auth.IsLoopback(strings.Trim(host, "[]")) {
-		scheme = "http"
-	}
-	u, err := url.Parse(scheme + "://" + hostname + strings.TrimRight(basePath, "/") + path)
-	if err != nil {
-		return "", apperr.Errorf(apperr.Invalid, "The action's address is not a valid URL: %v", err)
-	}
-	return u.String(), nil
-}
-
 // TestConnection calls a GET action without parameters to be filled, with
 // this configuration's credentials.
 func (s *Service) TestConnection(ctx context.Context, integrationID, id, actionID string) (ConnectionResult, error) {
@@ -75,38 +52,20 @@ func (s *Service) TestConnection(ctx context.Context, integrationID, id, actionI
 	if !strings.EqualFold(a.Method, http.MethodGet) {
 		return ConnectionResult{}, apperr.FieldErrorf("actionId", "Test connection only sends GET requests, so it changes nothing at the vendor; %q is %s.", a.Name, strings.ToUpper(a.Method))
 	}
-	if i := strings.Index(a.Path, "{"); i >= 0 {
-		return ConnectionResult{}, apperr.FieldErrorf("actionId", "%q needs the path parameter %s; pick an action without one (the Test page fills parameters).", a.Name, a.Path[i:strings.IndexByte(a.Path[i:], '}')+i+1])
-	}
 	var params []spec.Parameter
 	_ = json.Unmarshal(a.Parameters, &params)
-	query := url.Values{}
-	for _, p := range params {
-		if !p.Required {
-			continue
-		}
-		if p.Default == nil || p.In != "query" {
-			return ConnectionResult{}, apperr.FieldErrorf("actionId", "%q needs the %s parameter %q; pick an action without required parameters.", a.Name, p.In, p.Name)
-		}
-		query.Set(p.Name, fmt.Sprint(p.Default))
-	}
-	target, err := ActionURL(it.Hostname, it.BasePath, a.Path)
+	req, err := runner.BuildRequest(ctx, runner.Target{Hostname: it.Hostname, BasePath: it.BasePath, Method: http.MethodGet, Path: a.Path, Parameters: params}, runner.Input{})
 	if err != nil {
+		if e := apperr.Public(err); strings.HasPrefix(e.Field, "params") {
+			return ConnectionResult{}, apperr.FieldErrorf("actionId", "%q cannot be called without input: %s Pick an action whose parameters are optional or have defaults (the Test page fills parameters).", a.Name, e.Message)
+		}
 		return ConnectionResult{}, err
 	}
-	if len(query) > 0 {
-		target += "?" + query.Encode()
-	}
+	target := req.URL.String()
 	authn, err := s.Authenticator(ctx, integrationID, id)
 	if err != nil {
 		return ConnectionResult{}, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
-	if err != nil {
-		return ConnectionResult{}, apperr.Errorf(apperr.Invalid, "The action's address is not a valid URL.")
-	}
-	req.Header.Set("User-Agent", version.UserAgent())
-	req.Header.Set("Accept", "application/json")
 	client := auth.NewHTTPClient(connectionTimeout, s.deps.Transport)
 	start := time.Now()
 	resp, err := auth.Do(ctx, client, authn, req)

@@ -12,6 +12,7 @@ import (
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/auth"
 	"integrationstudio/backend/configuration"
+	"integrationstudio/backend/runner"
 	"integrationstudio/backend/secrets/secretstest"
 )
 
@@ -25,7 +26,7 @@ func TestActionURL(t *testing.T) {
 		{"10.0.0.5:8443", "", "/a", "https://10.0.0.5:8443/a"},
 	}
 	for _, c := range cases {
-		got, err := configuration.ActionURL(c.host, c.base, c.path)
+		got, err := runner.ActionURL(c.host, c.base, c.path)
 		if err != nil || got != c.want {
 			t.Errorf("ActionURL(%q, %q, %q) = %q, %v; want %q", c.host, c.base, c.path, got, err, c.want)
 		}
@@ -82,7 +83,7 @@ func TestTestConnection(t *testing.T) {
 	}
 	_, err = e.svc.TestConnection(ctx, it.ID, c.ID, one.ID)
 	var ae *apperr.Error
-	if !asAppErr(err, &ae) || ae.Field != "actionId" || !strings.Contains(ae.Message, "{id}") {
+	if !asAppErr(err, &ae) || ae.Field != "actionId" || !strings.Contains(ae.Message, `"id" is required`) {
 		t.Errorf("path-parameter action: %v", err)
 	}
 }
