@@ -36,10 +36,14 @@ func TestTokenResponseQuirks(t *testing.T) {
 		{name: "expires_in that is not a number", body: map[string]any{"access_token": "A", "expires_in": "soon"},
 			wantErr: "not a number", errField: "auth.oauth2.token_expiration_key"},
 		{name: "accessToken-style key names", body: map[string]any{"accessToken": "A", "refreshToken": "R", "expiresIn": 60},
-			keys: func(o *OAuth2Defaults) { o.TokenKey, o.RefreshTokenKey, o.TokenExpirationKey = "accessToken", "refreshToken", "expiresIn" },
+			keys: func(o *OAuth2Defaults) {
+				o.TokenKey, o.RefreshTokenKey, o.TokenExpirationKey = "accessToken", "refreshToken", "expiresIn"
+			},
 			wantToken: "A", wantRT: "R", wantIn: time.Minute},
 		{name: "nested keys, dotted", body: map[string]any{"data": map[string]any{"token": "A", "refresh": "R", "ttl": "120"}},
-			keys: func(o *OAuth2Defaults) { o.TokenKey, o.RefreshTokenKey, o.TokenExpirationKey = "data.token", "data.refresh", "data.ttl" },
+			keys: func(o *OAuth2Defaults) {
+				o.TokenKey, o.RefreshTokenKey, o.TokenExpirationKey = "data.token", "data.refresh", "data.ttl"
+			},
 			wantToken: "A", wantRT: "R", wantIn: 2 * time.Minute},
 		{name: "nested keys, JSONPath", body: map[string]any{"result": map[string]any{"access-token": "A"}},
 			keys:      func(o *OAuth2Defaults) { o.TokenKey = "$.result['access-token']" },
