@@ -104,6 +104,22 @@ test('adds an OAuth 2.0 client-credentials configuration and signs it in against
   await expect(page.locator('.mantine-Notification-root').filter({ hasText: 'Signed in “Acme Corp”' })).toBeVisible();
   await shot(page, 'configurations-3-signed-in');
 
+  // Test connection: GET actions are offered; the vendor's host does not exist here, so the
+  // request fails and the dialog says why.
+  await page.evaluate(async (id) => {
+    const app = (window as unknown as { go: { main: { App: Bound } } }).go.main.App;
+    const action = await app.AddAction!(id);
+    await app.UpdateAction!(id, { ...action, name: 'Who am I', method: 'GET', path: '/me' });
+  }, id);
+  await row.getByTestId('configuration-test').click();
+  const dialog = page.getByRole('dialog', { name: /Test connection/ });
+  await expect(dialog.getByRole('combobox', { name: 'Action' })).toHaveValue('Who am I — GET /me');
+  await dialog.getByTestId('test-send').click();
+  await expect(dialog.getByTestId('test-error').or(dialog.getByTestId('test-result'))).toBeVisible({ timeout: 30_000 });
+  await shot(page, 'configurations-5-test-connection');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
   // Edit: the saved secret is never shown, only marked as saved.
   await row.getByTestId('configuration-edit').click();
   const secret = page.getByTestId('configuration-form').getByTestId('secret-client_secret');

@@ -108,7 +108,7 @@ function TestConnection({ integrationId, configuration, onTested }: { integratio
         </Button>
       </Group>
       {error && (
-        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="The request was not sent" data-testid="test-error">
+        <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="No response" data-testid="test-error">
           {error}
         </Alert>
       )}
