@@ -1,8 +1,8 @@
 // Package paginate holds an integration's pagination configuration (and an
 // action's override of it) and the rules that configuration must meet. The
 // types, fields and limits follow the seed's wizard steps 10–12 ("Pagination
-// Type" and "pagination details"); paging through a vendor API is left to a
-// runner that reads a validated Config.
+// Type" and "pagination details"). Run pages through a vendor API with a
+// validated Config (the five engines, see engine.go and docs/pagination.md).
 package paginate
 
 import "strings"
@@ -33,6 +33,10 @@ const (
 const (
 	MaxPageSize  = 1000
 	MaxPageLimit = 20
+	// MaxPageStart bounds PageStart; no vendor numbers pages beyond it.
+	MaxPageStart = 1_000_000
+	// DefaultPageStart is the first page number when PageStart is unset.
+	DefaultPageStart = 1
 	// The seed fills these in when the next link is in a response header
 	// and they are left unset.
 	DefaultLinkHeaderRel  = "next"
@@ -48,15 +52,21 @@ type Config struct {
 	ResultsKey    string `json:"results_key,omitempty"`
 	PageSizeParam string `json:"page_size_param,omitempty"`
 	// Zero means unset for both numbers: the vendor's default applies.
-	DefaultPageSize  int          `json:"default_page_size,omitempty"`
-	DefaultPageLimit int          `json:"default_page_limit,omitempty"`
-	IndexParam       string       `json:"index_param,omitempty"`      // index only
-	PageParam        string       `json:"page_param,omitempty"`       // page only
-	LinkHeaderRel    string       `json:"link_header_rel,omitempty"`  // link, header location
-	LinkHeaderName   string       `json:"link_header_name,omitempty"` // link, header location
-	NextPageKey      string       `json:"next_page_key,omitempty"`    // link, body location
-	LinkLocation     LinkLocation `json:"link_location,omitempty"`    // link only
-	AfterParam       string       `json:"after_param,omitempty"`      // pointer only
+	DefaultPageSize  int    `json:"default_page_size,omitempty"`
+	DefaultPageLimit int    `json:"default_page_limit,omitempty"`
+	IndexParam       string `json:"index_param,omitempty"` // index only
+	PageParam        string `json:"page_param,omitempty"`  // page only
+	// PageStart is the number of the first page (page only; our addition,
+	// the seed has no such field). Zero means unset: pages start at 1. A
+	// vendor counting from 0 is served by the request itself: when the
+	// first request already carries the page param (e.g. the action's
+	// default page=0), paging starts from that value.
+	PageStart      int          `json:"page_start,omitempty"`
+	LinkHeaderRel  string       `json:"link_header_rel,omitempty"`  // link, header location
+	LinkHeaderName string       `json:"link_header_name,omitempty"` // link, header location
+	NextPageKey    string       `json:"next_page_key,omitempty"`    // link, body location
+	LinkLocation   LinkLocation `json:"link_location,omitempty"`    // link only
+	AfterParam     string       `json:"after_param,omitempty"`      // pointer only
 	// PointerPath is an RFC 9535 JSONPath to the cursor in the response.
 	PointerPath string `json:"pointer_path,omitempty"`
 }
@@ -149,7 +159,10 @@ func Fields(t Type, loc LinkLocation) []Field {
 	case Index:
 		out = append(out, Field{"index_param", "Index Param", "The name of the query parameter that identifies the starting index of the returned page, e.g. offset or start."})
 	case Page:
-		out = append(out, Field{"page_param", "Page Param", "The query parameter that controls which page of results is returned, e.g. page."})
+		out = append(out,
+			Field{"page_param", "Page Param", "The query parameter that controls which page of results is returned, e.g. page."},
+			Field{"page_start", "Page Start", "The number of the first page. Leave it empty to start at 1. For a vendor that counts pages from 0, give the action's page parameter the default 0: paging starts from the page number already in the request."},
+		)
 	case Link:
 		// Location first: it decides which of the others apply.
 		out = append(out, Field{"link_location", "Next Link Location", "Where the response carries the link to the next page: body (the JSON response body) or header (a response header)."})
@@ -193,7 +206,7 @@ func (c Config) Normalized() Config {
 	case Index:
 		n.IndexParam = t.IndexParam
 	case Page:
-		n.PageParam = t.PageParam
+		n.PageParam, n.PageStart = t.PageParam, t.PageStart
 	case Pointer:
 		n.AfterParam, n.PointerPath = t.AfterParam, t.PointerPath
 	case Link:
@@ -271,6 +284,9 @@ func Effective(integration Config, override *Config) Config {
 	}
 	if o.DefaultPageLimit != 0 {
 		m.DefaultPageLimit = o.DefaultPageLimit
+	}
+	if o.PageStart != 0 {
+		m.PageStart = o.PageStart
 	}
 	return m.Normalized()
 }

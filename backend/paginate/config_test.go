@@ -121,6 +121,14 @@ func TestValidate(t *testing.T) {
 		{name: "page param checked", cfg: with(Page, func(c *Config) { c.PageParam = "page=1" }), field: "pagination.page_param",
 			msg: []string{`Page param "page=1"`, `'='`}},
 		{name: "page ignores a stale index param", cfg: with(Page, func(c *Config) { c.IndexParam = "bad name" })},
+		{name: "page start unset", cfg: with(Page, func(c *Config) { c.PageStart = 0 })},
+		{name: "page start 1", cfg: with(Page, func(c *Config) { c.PageStart = 1 })},
+		{name: "page start at the maximum", cfg: with(Page, func(c *Config) { c.PageStart = MaxPageStart })},
+		{name: "page start over the maximum", cfg: with(Page, func(c *Config) { c.PageStart = MaxPageStart + 1 }), field: "pagination.page_start",
+			msg: []string{"Page start is 1000001", "between 1 and 1000000", "empty to start at 1"}},
+		{name: "page start negative", cfg: with(Page, func(c *Config) { c.PageStart = -1 }), field: "pagination.page_start",
+			msg: []string{"Page start is -1"}},
+		{name: "index ignores a stale page start", cfg: with(Index, func(c *Config) { c.PageStart = -5 })},
 
 		// Link.
 		{name: "link header with the defaults", cfg: valid(Link)},
@@ -251,7 +259,7 @@ func TestValidateAllAtNamesOverrideFields(t *testing.T) {
 
 func TestNormalized(t *testing.T) {
 	all := Config{ResultsKey: " r ", PageSizeParam: " limit ", DefaultPageSize: 50, DefaultPageLimit: 5,
-		IndexParam: " offset ", PageParam: " page ", LinkHeaderRel: " prev ", LinkHeaderName: " X-Link ", NextPageKey: " next ",
+		IndexParam: " offset ", PageParam: " page ", PageStart: 3, LinkHeaderRel: " prev ", LinkHeaderName: " X-Link ", NextPageKey: " next ",
 		AfterParam: " after ", PointerPath: " $.c "}
 	common := Config{ResultsKey: "r", PageSizeParam: "limit", DefaultPageSize: 50, DefaultPageLimit: 5}
 	set := func(c Config, edit func(*Config)) Config { edit(&c); return c }
@@ -267,7 +275,7 @@ func TestNormalized(t *testing.T) {
 			set(common, func(c *Config) { c.Type, c.IndexParam = Index, "offset" })},
 		{"page keeps common and page param",
 			set(all, func(c *Config) { c.Type = Page }),
-			set(common, func(c *Config) { c.Type, c.PageParam = Page, "page" })},
+			set(common, func(c *Config) { c.Type, c.PageParam, c.PageStart = Page, "page", 3 })},
 		{"pointer keeps common, after param and path",
 			set(all, func(c *Config) { c.Type = Pointer }),
 			set(common, func(c *Config) { c.Type, c.AfterParam, c.PointerPath = Pointer, "after", "$.c" })},
@@ -290,7 +298,7 @@ func TestNormalized(t *testing.T) {
 		{"unknown type keeps everything, trimmed",
 			set(all, func(c *Config) { c.Type, c.LinkLocation = " Cursor ", " Body " }),
 			Config{Type: "cursor", ResultsKey: "r", PageSizeParam: "limit", DefaultPageSize: 50, DefaultPageLimit: 5,
-				IndexParam: "offset", PageParam: "page", LinkHeaderRel: "prev", LinkHeaderName: "X-Link", NextPageKey: "next",
+				IndexParam: "offset", PageParam: "page", PageStart: 3, LinkHeaderRel: "prev", LinkHeaderName: "X-Link", NextPageKey: "next",
 				LinkLocation: Body, AfterParam: "after", PointerPath: "$.c"}},
 		{"out-of-range numbers are kept for Validate to report",
 			Config{Type: Page, DefaultPageSize: -1, DefaultPageLimit: 99},
@@ -313,7 +321,7 @@ func TestNormalized(t *testing.T) {
 // would offer details that are dropped on save.
 func TestFieldsMatchWhatNormalizedKeeps(t *testing.T) {
 	every := Config{ResultsKey: "r", PageSizeParam: "limit", DefaultPageSize: 50, DefaultPageLimit: 5,
-		IndexParam: "offset", PageParam: "page", LinkHeaderRel: "prev", LinkHeaderName: "X-Link", NextPageKey: "next",
+		IndexParam: "offset", PageParam: "page", PageStart: 2, LinkHeaderRel: "prev", LinkHeaderName: "X-Link", NextPageKey: "next",
 		AfterParam: "after", PointerPath: "$.c"}
 	for _, ty := range []Type{None, Index, Page, Link, Pointer} {
 		for _, loc := range []LinkLocation{Body, Header, "sideways"} {
@@ -371,14 +379,14 @@ func TestFieldsOrder(t *testing.T) {
 
 func TestJSONFieldNames(t *testing.T) {
 	c := Config{Type: Link, ResultsKey: "a", PageSizeParam: "b", DefaultPageSize: 1, DefaultPageLimit: 2,
-		IndexParam: "c", PageParam: "d", LinkHeaderRel: "e", LinkHeaderName: "f", NextPageKey: "g",
+		IndexParam: "c", PageParam: "d", PageStart: 7, LinkHeaderRel: "e", LinkHeaderName: "f", NextPageKey: "g",
 		LinkLocation: Header, AfterParam: "h", PointerPath: "$.i"}
 	raw, err := json.Marshal(c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := `{"type":"link","results_key":"a","page_size_param":"b","default_page_size":1,"default_page_limit":2,` +
-		`"index_param":"c","page_param":"d","link_header_rel":"e","link_header_name":"f","next_page_key":"g",` +
+		`"index_param":"c","page_param":"d","page_start":7,"link_header_rel":"e","link_header_name":"f","next_page_key":"g",` +
 		`"link_location":"header","after_param":"h","pointer_path":"$.i"}`
 	if string(raw) != want {
 		t.Errorf("Marshal =\n%s\nwant\n%s", raw, want)
@@ -445,6 +453,9 @@ func TestEffective(t *testing.T) {
 		{"no override is normalized", Config{Type: " Page ", PageParam: " p ", IndexParam: "x"}, nil, Config{Type: Page, PageParam: "p"}},
 		{"same-type override refines", pageInt, &Config{ResultsKey: "users", DefaultPageSize: 10},
 			Config{Type: Page, ResultsKey: "users", PageParam: "page", PageSizeParam: "per_page", DefaultPageSize: 10}},
+		{"an unset page start inherits", pageInt, &Config{PageStart: 0}, pageInt},
+		{"an override sets the page start", pageInt, &Config{PageStart: 5},
+			Config{Type: Page, ResultsKey: "data", PageParam: "page", PageSizeParam: "per_page", DefaultPageSize: 100, PageStart: 5}},
 		{"explicit same type refines too", pageInt, &Config{Type: "PAGE", DefaultPageLimit: 3},
 			Config{Type: Page, ResultsKey: "data", PageParam: "page", PageSizeParam: "per_page", DefaultPageSize: 100, DefaultPageLimit: 3}},
 		{"none switches an action off", pageInt, &Config{Type: None}, Config{Type: None}},

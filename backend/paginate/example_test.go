@@ -30,5 +30,5 @@ func ExampleConfig_Validate() {
 	// pagination.pointer_path
 	// Pointer JSONPath "data.cursor" must start with $, the root of the response (RFC 9535), e.g. $.data.cursor.
 	// <nil>
-	// {Type:link ResultsKey:items PageSizeParam: DefaultPageSize:0 DefaultPageLimit:0 IndexParam: PageParam: LinkHeaderRel:next LinkHeaderName:link NextPageKey: LinkLocation:header AfterParam: PointerPath:}
+	// {Type:link ResultsKey:items PageSizeParam: DefaultPageSize:0 DefaultPageLimit:0 IndexParam: PageParam: PageStart:0 LinkHeaderRel:next LinkHeaderName:link NextPageKey: LinkLocation:header AfterParam: PointerPath:}
 }

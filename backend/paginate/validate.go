@@ -84,6 +84,8 @@ func (c Config) check(f Field) string {
 		return required(f.Label, c.IndexParam, "the query parameter that takes the starting index, e.g. offset", c.Type, checkParam)
 	case "page_param":
 		return required(f.Label, c.PageParam, "the query parameter that takes the page number, e.g. page", c.Type, checkParam)
+	case "page_start":
+		return checkRange(f.Label, c.PageStart, MaxPageStart, "to start at 1")
 	case "after_param":
 		return required(f.Label, c.AfterParam, "the query parameter that takes the cursor, e.g. after", c.Type, checkParam)
 	case "pointer_path":
