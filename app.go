@@ -14,6 +14,7 @@ import (
 	"integrationstudio/backend/fix"
 	"integrationstudio/backend/importer"
 	"integrationstudio/backend/integration"
+	"integrationstudio/backend/runner"
 	"integrationstudio/backend/settings"
 	"integrationstudio/backend/spec"
 	"integrationstudio/backend/version"
@@ -26,6 +27,7 @@ type App struct {
 	svc     *services
 	log     *slog.Logger
 	imports *importer.Service
+	runner  *runner.Service
 	// startupProblem is set when the data dir could not be opened (a newer
 	// or foreign database, an unwritable folder). The window still opens and
 	// shows it, rather than the app vanishing with a line on a terminal
@@ -47,6 +49,7 @@ func NewApp(svc *services, openErr error) *App {
 	}
 	a := &App{svc: svc, log: svc.log}
 	a.imports = importer.New(specWorker(), svc.integrations, wailsEmitter{a}, a.importLimits)
+	a.runner = runner.New(runner.Deps{DB: svc.db, Integrations: svc.integrations, Auth: svc.configurations, Emit: wailsEmitter{a}})
 	return a
 }
 

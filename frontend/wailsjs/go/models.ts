@@ -1291,6 +1291,7 @@ export namespace paginate {
 	    default_page_limit?: number;
 	    index_param?: string;
 	    page_param?: string;
+	    page_start?: number;
 	    link_header_rel?: string;
 	    link_header_name?: string;
 	    next_page_key?: string;
@@ -1311,6 +1312,7 @@ export namespace paginate {
 	        this.default_page_limit = source["default_page_limit"];
 	        this.index_param = source["index_param"];
 	        this.page_param = source["page_param"];
+	        this.page_start = source["page_start"];
 	        this.link_header_rel = source["link_header_rel"];
 	        this.link_header_name = source["link_header_name"];
 	        this.next_page_key = source["next_page_key"];
@@ -1335,6 +1337,32 @@ export namespace paginate {
 	        this.help = source["help"];
 	    }
 	}
+	export class PageTrace {
+	    number: number;
+	    url: string;
+	    method: string;
+	    status: number;
+	    durationMs: number;
+	    items: number;
+	    stop?: string;
+	    retries?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PageTrace(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.number = source["number"];
+	        this.url = source["url"];
+	        this.method = source["method"];
+	        this.status = source["status"];
+	        this.durationMs = source["durationMs"];
+	        this.items = source["items"];
+	        this.stop = source["stop"];
+	        this.retries = source["retries"];
+	    }
+	}
 	export class TypeOption {
 	    type: string;
 	    label: string;
@@ -1350,6 +1378,173 @@ export namespace paginate {
 	        this.label = source["label"];
 	        this.guidance = source["guidance"];
 	    }
+	}
+
+}
+
+export namespace runner {
+	
+	export class Exchange {
+	    page: number;
+	    attempt: number;
+	    method: string;
+	    url: string;
+	    requestHeaders: Record<string, string>;
+	    requestBody?: string;
+	    status: number;
+	    statusText: string;
+	    responseHeaders: Record<string, string>;
+	    responseBody: string;
+	    bodyBytes: number;
+	    truncated?: boolean;
+	    durationMs: number;
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Exchange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.page = source["page"];
+	        this.attempt = source["attempt"];
+	        this.method = source["method"];
+	        this.url = source["url"];
+	        this.requestHeaders = source["requestHeaders"];
+	        this.requestBody = source["requestBody"];
+	        this.status = source["status"];
+	        this.statusText = source["statusText"];
+	        this.responseHeaders = source["responseHeaders"];
+	        this.responseBody = source["responseBody"];
+	        this.bodyBytes = source["bodyBytes"];
+	        this.truncated = source["truncated"];
+	        this.durationMs = source["durationMs"];
+	        this.error = source["error"];
+	    }
+	}
+	export class Request {
+	    runId: string;
+	    integrationId: string;
+	    actionId: string;
+	    configurationId: string;
+	    params: Record<string, string>;
+	    body: string;
+	    maxPages: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.runId = source["runId"];
+	        this.integrationId = source["integrationId"];
+	        this.actionId = source["actionId"];
+	        this.configurationId = source["configurationId"];
+	        this.params = source["params"];
+	        this.body = source["body"];
+	        this.maxPages = source["maxPages"];
+	    }
+	}
+	export class Run {
+	    id: string;
+	    integrationId: string;
+	    actionId: string;
+	    actionName: string;
+	    configurationId: string;
+	    // Go type: time
+	    startedAt: any;
+	    durationMs: number;
+	    pagination: string;
+	    complete: boolean;
+	    stopReason: string;
+	    error?: apperr.Error;
+	    items: any[];
+	    itemCount: number;
+	    pages: paginate.PageTrace[];
+	    transcript: Exchange[];
+	    curl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Run(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.integrationId = source["integrationId"];
+	        this.actionId = source["actionId"];
+	        this.actionName = source["actionName"];
+	        this.configurationId = source["configurationId"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.durationMs = source["durationMs"];
+	        this.pagination = source["pagination"];
+	        this.complete = source["complete"];
+	        this.stopReason = source["stopReason"];
+	        this.error = this.convertValues(source["error"], apperr.Error);
+	        this.items = source["items"];
+	        this.itemCount = source["itemCount"];
+	        this.pages = this.convertValues(source["pages"], paginate.PageTrace);
+	        this.transcript = this.convertValues(source["transcript"], Exchange);
+	        this.curl = source["curl"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RunSummary {
+	    id: string;
+	    configurationId: string;
+	    // Go type: time
+	    startedAt: any;
+	    complete: boolean;
+	    itemCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.configurationId = source["configurationId"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.complete = source["complete"];
+	        this.itemCount = source["itemCount"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

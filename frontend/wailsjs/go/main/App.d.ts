@@ -6,6 +6,7 @@ import {importer} from '../models';
 import {auth} from '../models';
 import {configuration} from '../models';
 import {apperr} from '../models';
+import {runner} from '../models';
 import {settings} from '../models';
 import {paginate} from '../models';
 
@@ -26,6 +27,8 @@ export function AuthSharedWarning():Promise<string>;
 export function AuthenticateConfiguration(arg1:string,arg2:string):Promise<configuration.Configuration>;
 
 export function CancelConfigurationSignIn(arg1:string):Promise<boolean>;
+
+export function CancelRun(arg1:string):Promise<boolean>;
 
 export function CheckEditForm(arg1:integration.EditForm):Promise<Array<apperr.Error>>;
 
@@ -53,6 +56,8 @@ export function GetIntegration(arg1:string):Promise<integration.Integration>;
 
 export function GetOrgMapping(arg1:string):Promise<integration.OrgMapping>;
 
+export function GetRun(arg1:string,arg2:string):Promise<runner.Run>;
+
 export function GetSettings():Promise<settings.Settings>;
 
 export function ImportSpecFile(arg1:string,arg2:boolean):Promise<importer.Preview>;
@@ -66,6 +71,8 @@ export function ListActions(arg1:string,arg2:integration.ActionQuery):Promise<in
 export function ListConfigurations(arg1:string):Promise<Array<configuration.Configuration>>;
 
 export function ListIntegrations():Promise<Array<integration.Summary>>;
+
+export function ListRuns(arg1:string,arg2:string):Promise<Array<runner.RunSummary>>;
 
 export function OAuth2Guidance():Promise<auth.Advice>;
 
@@ -86,6 +93,8 @@ export function PreviewSpecFix(arg1:string,arg2:Array<string>,arg3:boolean):Prom
 export function Quit():Promise<void>;
 
 export function RestoreActions(arg1:string,arg2:Array<integration.Action>):Promise<void>;
+
+export function RunAction(arg1:runner.Request):Promise<runner.Run>;
 
 export function SaveEditorDraft(arg1:string,arg2:string,arg3:integration.EditForm):Promise<integration.Draft>;
 

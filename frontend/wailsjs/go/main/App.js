@@ -38,6 +38,10 @@ export function CancelConfigurationSignIn(arg1) {
   return window['go']['main']['App']['CancelConfigurationSignIn'](arg1);
 }
 
+export function CancelRun(arg1) {
+  return window['go']['main']['App']['CancelRun'](arg1);
+}
+
 export function CheckEditForm(arg1) {
   return window['go']['main']['App']['CheckEditForm'](arg1);
 }
@@ -90,6 +94,10 @@ export function GetOrgMapping(arg1) {
   return window['go']['main']['App']['GetOrgMapping'](arg1);
 }
 
+export function GetRun(arg1, arg2) {
+  return window['go']['main']['App']['GetRun'](arg1, arg2);
+}
+
 export function GetSettings() {
   return window['go']['main']['App']['GetSettings']();
 }
@@ -116,6 +124,10 @@ export function ListConfigurations(arg1) {
 
 export function ListIntegrations() {
   return window['go']['main']['App']['ListIntegrations']();
+}
+
+export function ListRuns(arg1, arg2) {
+  return window['go']['main']['App']['ListRuns'](arg1, arg2);
 }
 
 export function OAuth2Guidance() {
@@ -156,6 +168,10 @@ export function Quit() {
 
 export function RestoreActions(arg1, arg2) {
   return window['go']['main']['App']['RestoreActions'](arg1, arg2);
+}
+
+export function RunAction(arg1) {
+  return window['go']['main']['App']['RunAction'](arg1);
 }
 
 export function SaveEditorDraft(arg1, arg2, arg3) {
