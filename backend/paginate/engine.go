@@ -246,11 +246,7 @@ func (r *run) run() (Result, error) {
 		if st := r.between(); st != nil {
 			return r.finish(st)
 		}
-		req, err := r.request(n)
-		if err != nil {
-			return r.finish(failed(apperr.Invalid, "", fmt.Sprintf("page %d: %v", n, err)))
-		}
-		st := r.page(n, req)
+		st := r.page(n, r.request(n))
 		if st == nil && n >= r.max {
 			st = limited(fmt.Sprintf("page limit (%d) reached", r.max))
 		}
@@ -352,7 +348,7 @@ func (r *run) prepare() {
 
 // request builds page n's request from First: the same method, headers
 // and body, with the URL this page needs.
-func (r *run) request(n int) (*http.Request, error) {
+func (r *run) request(n int) *http.Request {
 	u := *r.o.First.URL
 	u.RawQuery = r.query
 	switch r.c.Type {
@@ -372,7 +368,7 @@ func (r *run) request(n int) (*http.Request, error) {
 	r.seenURL[u.String()] = n
 	req := r.o.First.Clone(r.ctx)
 	req.URL = &u
-	return req, nil
+	return req
 }
 
 // setQuery sets name=value in a raw query, keeping the other parameters
@@ -473,6 +469,15 @@ func (r *run) fetch(n int, req *http.Request, tr *PageTrace) (*http.Response, []
 		ex := Exchange{Request: req, Page: n, Attempt: try}
 		t0 := r.o.Now()
 		resp, err := r.o.Send(r.ctx, send)
+		switch {
+		case err != nil && resp != nil:
+			if resp.Body != nil {
+				resp.Body.Close()
+			}
+			resp = nil
+		case err == nil && resp == nil:
+			err = errors.New("the sender returned no response")
+		}
 		var body []byte
 		var tooBig bool
 		if err == nil {
@@ -521,6 +526,9 @@ func (r *run) fetch(n int, req *http.Request, tr *PageTrace) (*http.Response, []
 }
 
 func readBody(resp *http.Response, max int64) ([]byte, bool, error) {
+	if resp.Body == nil {
+		return []byte{}, false, nil
+	}
 	defer resp.Body.Close()
 	var buf bytes.Buffer
 	if resp.ContentLength > 0 && resp.ContentLength <= max {

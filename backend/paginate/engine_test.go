@@ -122,7 +122,16 @@ func TestRun(t *testing.T) {
 		{name: "link: a next link on another origin is not followed", cfg: edit(headerCfg, func(c *paginate.Config) { c.ResultsKey = "data" }), path: "/link-cross",
 			ids: []int{1, 2}, pages: 2, stop: []string{"next link on another origin (http://127.0.0.1:", "not followed"}},
 
+		{name: "link body: a next link that is not a string", cfg: bodyCfg, path: "/odd-next",
+			ids: []int{0, 1}, pages: 1, stop: []string{`page 1: next page key "links.next" is a number, not a URL string`},
+			errCode: apperr.Invalid, errField: "pagination.next_page_key"},
+		{name: "link: a protocol-relative link to another host is not followed", cfg: headerCfg, path: "/protocol-relative",
+			ids: []int{0}, pages: 1, stop: []string{"next link on another origin (http://127.0.0.1:"}},
+
 		// Pointer.
+		{name: "pointer: a cursor that is an object", cfg: cursorCfg, path: "/odd-next",
+			ids: []int{0, 1}, pages: 1, stop: []string{"page 1: pointer JSONPath $.meta.next.cursor selects an object, not a string or number"},
+			errCode: apperr.Invalid, errField: "pagination.pointer_path"},
 		{name: "pointer: cursor nested in meta.next.cursor, null at the end", cfg: cursorCfg, path: "/cursor",
 			ids: seq(0, 15), pages: 3, complete: true, stop: []string{"no next cursor"},
 			requests: []string{"/cursor", "/cursor?cursor=c1", "/cursor?cursor=c2"}},
@@ -452,5 +461,27 @@ func TestRunSendErrorFromAuth(t *testing.T) {
 	})
 	if err == nil || !strings.Contains(err.Error(), "Page 1: The configuration is not signed in.") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// A sender that breaks its contract (no response, no error; a response
+// without a body) is a failure of page 1, not a panic.
+func TestRunOddSenders(t *testing.T) {
+	first, _ := http.NewRequest(http.MethodGet, "https://api.example.com/v1/users", nil)
+	res, err := paginate.Run(context.Background(), paginate.Options{
+		First: first,
+		Send:  func(context.Context, *http.Request) (*http.Response, error) { return nil, nil },
+	})
+	if err == nil || !strings.Contains(res.StopReason, "page 1: the request to api.example.com failed: the sender returned no response") {
+		t.Errorf("nil response: %q, %v", res.StopReason, err)
+	}
+	res, err = paginate.Run(context.Background(), paginate.Options{
+		First: first,
+		Send: func(context.Context, *http.Request) (*http.Response, error) {
+			return &http.Response{StatusCode: 200, Status: "200 OK", Header: http.Header{}}, nil
+		},
+	})
+	if err == nil || !strings.Contains(res.StopReason, "page 1: the response is not JSON (no Content-Type, empty body)") {
+		t.Errorf("no body: %q, %v", res.StopReason, err)
 	}
 }

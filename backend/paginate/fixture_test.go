@@ -210,6 +210,11 @@ func (v *vendor) serve(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("<!doctype html><title>Login</title>"))
 	case "/big":
 		writeJSON(w, `{"results":[`+strings.Repeat(`"xxxxxxxxxx",`, 200)+`"x"]}`)
+	case "/odd-next": // a cursor that is an object, a next link that is a number
+		writeJSON(w, `{"data":`+items(0, 2)+`,"meta":{"next":{"cursor":{"x":1}}},"links":{"next":42}}`)
+	case "/protocol-relative": // //host/path leaves the origin too
+		w.Header().Set("Link", `<//`+strings.TrimPrefix(v.other.URL, "http://")+`/x>; rel=next`)
+		writeJSON(w, items(0, 1))
 	case "/single":
 		writeJSON(w, `{"id":1,"name":"the one"}`)
 	case "/post-search": // POST with a JSON body on every page
