@@ -21,6 +21,7 @@ import (
 	"integrationstudio/backend/datadir"
 	"integrationstudio/backend/integration"
 	"integrationstudio/backend/logging"
+	"integrationstudio/backend/runner"
 	"integrationstudio/backend/secrets"
 	"integrationstudio/backend/settings"
 	"integrationstudio/backend/store"
@@ -43,7 +44,7 @@ func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.New(cli.Deps{
 			Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Getenv: os.Getenv,
-			Open: openCatalog, OpenConfigs: openConfigs, Specs: specWorker(),
+			Open: openCatalog, OpenConfigs: openConfigs, OpenCaller: openCaller, Specs: specWorker(),
 			ReadSecret: cli.TerminalSecrets(os.Stdin, os.Stderr),
 		}).Run(context.Background(), os.Args[1:]))
 	}
@@ -132,6 +133,16 @@ func openConfigs(ctx context.Context, override string) (cli.Configs, io.Closer, 
 		return nil, nil, err
 	}
 	return svc.configurations, svc, nil
+}
+
+// openCaller gives the CLI's call command the runner.
+func openCaller(ctx context.Context, override string) (cli.Caller, io.Closer, error) {
+	svc, err := openServices(ctx, override, cli.OpenBrowser)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := runner.New(runner.Deps{DB: svc.db, Integrations: svc.integrations, Auth: svc.configurations})
+	return cli.JoinCaller(r, svc.configurations), svc, nil
 }
 
 func runGUI() error {

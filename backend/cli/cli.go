@@ -68,6 +68,8 @@ type Deps struct {
 	// OpenConfigs opens the data dir for the configuration and auth
 	// commands, with the keyring behind it.
 	OpenConfigs func(ctx context.Context, dataDirOverride string) (Configs, io.Closer, error)
+	// OpenCaller opens the data dir for `call`.
+	OpenCaller func(ctx context.Context, dataDirOverride string) (Caller, io.Closer, error)
 	// ReadSecret prompts for a secret and reads it without echo; nil when
 	// standard input is not a terminal (then nothing is prompted for).
 	ReadSecret func(prompt string) (string, error)
@@ -130,6 +132,8 @@ type invocation struct {
 	sets                     stringList // edit --set key=value, repeated
 	acceptSuggestions        bool
 	action                   string // edit --action: an action's id or name
+	body                     string // call --body
+	maxPages                 int    // call --max-pages
 	// Configuration and auth commands.
 	config      string // --config: a configuration's name or id
 	org         string
@@ -147,7 +151,7 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func New(deps Deps) *CLI {
 	c := &CLI{deps: deps, commands: map[string]*command{}}
 	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), lintCommand(), convertCommand(), fixCommand(), importCommand(),
-		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand()} {
+		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand(), callCommand()} {
 		c.commands[cmd.name] = cmd
 	}
 	return c

@@ -19,6 +19,7 @@ import (
 	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/datadir"
 	"integrationstudio/backend/integration"
+	"integrationstudio/backend/runner"
 	"integrationstudio/backend/secrets"
 	"integrationstudio/backend/secrets/secretstest"
 	"integrationstudio/backend/store"
@@ -131,7 +132,7 @@ func (b *syncBuffer) String() string {
 
 type terminal struct {
 	stdin      string
-	stdinPipe  io.Reader // when set, stdin instead of the string
+	stdinPipe  io.Reader                           // when set, stdin instead of the string
 	readSecret func(prompt string) (string, error) // nil: stdin is not a terminal
 	onStdout   func(all string)
 }
@@ -149,6 +150,14 @@ func (s *studio) run(term terminal, args ...string) (code int, stdout, stderr st
 		OpenConfigs: func(ctx context.Context, override string) (cli.Configs, io.Closer, error) {
 			cs, _, closer, err := s.open(ctx, override)
 			return cs, closer, err
+		},
+		OpenCaller: func(ctx context.Context, override string) (cli.Caller, io.Closer, error) {
+			cs, its, closer, err := s.open(ctx, override)
+			if err != nil {
+				return nil, nil, err
+			}
+			runs := runner.New(runner.Deps{DB: closer.(*store.DB), Integrations: its, Auth: cs})
+			return cli.JoinCaller(runs, cs), closer, nil
 		}})
 	code = c.Run(context.Background(), args)
 	return code, out.String(), errOut.String()
