@@ -43,7 +43,9 @@ func (c caller) FindByName(ctx context.Context, integrationID, nameOrID string) 
 	return c.configs.FindByName(ctx, integrationID, nameOrID)
 }
 
-func (c caller) Run(ctx context.Context, r runner.Request) (runner.Run, error) { return c.runs.Run(ctx, r) }
+func (c caller) Run(ctx context.Context, r runner.Request) (runner.Run, error) {
+	return c.runs.Run(ctx, r)
+}
 
 // maxBodyFile bounds --body @file.
 const maxBodyFile = 16 << 20
