@@ -53,6 +53,7 @@ type Configs interface {
 	Logout(ctx context.Context, integrationID, id string) (configuration.Configuration, error)
 	Trust(ctx context.Context, integrationID, id string) (configuration.Configuration, error)
 	SubmitSignInCode(id, pasted string) error
+	DeleteIntegration(ctx context.Context, integrationID string) error
 }
 
 // Deps are the CLI's connections to the outside, injected by main.go.
@@ -134,6 +135,7 @@ type invocation struct {
 	action                   string // edit --action: an action's id or name
 	body                     string // call --body
 	maxPages                 int    // call --max-pages
+	yes                      bool   // delete --yes
 	// Configuration and auth commands.
 	config      string // --config: a configuration's name or id
 	org         string
@@ -151,7 +153,7 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func New(deps Deps) *CLI {
 	c := &CLI{deps: deps, commands: map[string]*command{}}
 	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), lintCommand(), convertCommand(), fixCommand(), importCommand(),
-		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand(), callCommand()} {
+		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand(), callCommand(), deleteCommand()} {
 		c.commands[cmd.name] = cmd
 	}
 	return c

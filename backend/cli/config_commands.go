@@ -534,3 +534,25 @@ func (inv *invocation) readPastedCodes(cs Configs, id string) {
 		fmt.Fprintf(inv.cli.deps.Stderr, "integration-studio: %s\n", apperr.Public(err).Message)
 	}
 }
+
+func deleteCommand() *command {
+	return &command{
+		name: "delete", summary: "delete an integration with its actions, configurations and their keyring entries",
+		usage: "ID --yes",
+		flags: func(fs *flag.FlagSet, inv *invocation) {
+			fs.BoolVar(&inv.yes, "yes", false, "confirm the deletion (it cannot be undone)")
+		},
+		run: func(ctx context.Context, inv *invocation) int {
+			if !inv.yes && len(inv.args) == 1 {
+				return inv.cli.usageError("delete: this removes the integration, its actions, its configurations and their secrets in the OS keyring, and cannot be undone; add --yes to confirm")
+			}
+			return inv.withConfigs(ctx, func(cs Configs, id string) int {
+				if err := cs.DeleteIntegration(ctx, id); err != nil {
+					return inv.fail(err)
+				}
+				fmt.Fprintf(inv.cli.deps.Stdout, "Deleted integration %s with its configurations and their keyring entries.\n", id)
+				return ExitOK
+			})
+		},
+	}
+}

@@ -523,3 +523,31 @@ func TestSubcommandUsage(t *testing.T) {
 		})
 	}
 }
+
+func TestDeleteIntegrationRemovesItsKeyringEntries(t *testing.T) {
+	s := newStudio(t)
+	id := s.integration(auth.MethodAPIKey, auth.Defaults{APIKey: &auth.APIKeyDefaults{HeaderName: "X-API-Key"}})
+	if code, _, errOut := s.run(terminal{stdin: "k-delete-8e1f"}, "config", "add", id, "--name", "Contoso", "--secret-stdin", "api_key"); code != 0 {
+		t.Fatalf("add: %s", errOut)
+	}
+	ctx := context.Background()
+	_, _, closer, err := s.open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keyringKey string
+	closer.(*store.DB).QueryRowContext(ctx, `SELECT keyring_key FROM secret_refs`).Scan(&keyringKey)
+	closer.Close()
+	if code, _, errOut := s.run(terminal{}, "delete", id); code != cli.ExitUsage || !strings.Contains(errOut, "--yes") {
+		t.Fatalf("without --yes: exit %d %s", code, errOut)
+	}
+	if code, out, errOut := s.run(terminal{}, "delete", id, "--yes"); code != cli.ExitOK || !strings.Contains(out, "Deleted") {
+		t.Fatalf("delete: exit %d %s %s", code, out, errOut)
+	}
+	if v, err := s.kr.Get(secrets.Service, keyringKey); err == nil {
+		t.Errorf("keyring entry %s survived with %d bytes", keyringKey, len(v))
+	}
+	if code, _, errOut := s.run(terminal{}, "show", id); code == cli.ExitOK || !strings.Contains(errOut, "No integration") {
+		t.Errorf("show after delete: exit %d %s", code, errOut)
+	}
+}
