@@ -6,3 +6,6 @@ export const EVENT_SPEC_PROGRESS = 'spec:progress';
 
 /** configuration.EventSignInStarted: payload {integrationId, configurationId, url, redirectUri, browserError?}. */
 export const EVENT_SIGNIN_STARTED = 'auth:signin-started';
+
+/** runner.EventPage: payload {runId, page: PageTrace} as each page of a run finishes. */
+export const EVENT_RUN_PAGE = 'runner:page';

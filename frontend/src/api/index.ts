@@ -10,6 +10,7 @@ import {
   AuthenticateConfiguration as goAuthenticateConfiguration,
   AuthMethods as goAuthMethods,
   AuthSharedWarning as goAuthSharedWarning,
+  CancelRun as goCancelRun,
   CancelConfigurationSignIn as goCancelConfigurationSignIn,
   CheckEditForm as goCheckEditForm,
   ConfigurationSecretFields as goConfigurationSecretFields,
@@ -24,6 +25,7 @@ import {
   GetEditorDraft as goGetEditorDraft,
   GetIntegration as goGetIntegration,
   GetOrgMapping as goGetOrgMapping,
+  GetRun as goGetRun,
   GetSettings as goGetSettings,
   ImportSpecFile as goImportSpecFile,
   ImportSpecText as goImportSpecText,
@@ -31,6 +33,7 @@ import {
   ListActions as goListActions,
   ListConfigurations as goListConfigurations,
   ListIntegrations as goListIntegrations,
+  ListRuns as goListRuns,
   OpenExternal as goOpenExternal,
   OAuth2Guidance as goOAuth2Guidance,
   OrgMappingAvailable as goOrgMappingAvailable,
@@ -41,6 +44,7 @@ import {
   PreviewSpecFix as goPreviewSpecFix,
   Quit as goQuit,
   RestoreActions as goRestoreActions,
+  RunAction as goRunAction,
   SaveEditorDraft as goSaveEditorDraft,
   SaveSettings as goSaveSettings,
   SaveSpecImport as goSaveSpecImport,
@@ -60,7 +64,7 @@ import {
 } from '../../wailsjs/go/main/App';
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
-import { EVENT_SIGNIN_STARTED, EVENT_SPEC_PROGRESS } from './events';
+import { EVENT_RUN_PAGE, EVENT_SIGNIN_STARTED, EVENT_SPEC_PROGRESS } from './events';
 import type {
   AuthState,
   AuthStatus,
@@ -100,6 +104,13 @@ import type {
   PaginationTypeOption,
   Rename,
   RenameChange,
+  Exchange,
+  PageTrace,
+  Run,
+  RunError,
+  RunPage,
+  RunRequest,
+  RunSummary,
   Settings,
   Severity,
   SpecProgress,
@@ -108,7 +119,7 @@ import type {
 
 export * from './types';
 export { ApiError, toApiError, ERROR_CODES, type ErrorCode } from './errors';
-export { EVENT_SIGNIN_STARTED, EVENT_SPEC_PROGRESS } from './events';
+export { EVENT_RUN_PAGE, EVENT_SIGNIN_STARTED, EVENT_SPEC_PROGRESS } from './events';
 
 async function call<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -659,6 +670,108 @@ export function testConfigurationConnection(integrationId: string, id: string, a
   });
 }
 
+// ---- Test runs (backend/runner) ----
+
+function strMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj(value) ?? {})) out[k] = typeof v === 'string' ? v : String(v);
+  return out;
+}
+
+export function toPageTrace(raw: unknown): PageTrace {
+  const p = obj(raw) ?? {};
+  return {
+    number: num(p.number),
+    url: str(p.url),
+    method: str(p.method),
+    status: num(p.status),
+    durationMs: num(p.durationMs),
+    items: num(p.items),
+    stop: str(p.stop),
+    retries: num(p.retries),
+  };
+}
+
+function toExchange(raw: Raw): Exchange {
+  return {
+    page: num(raw.page),
+    attempt: num(raw.attempt),
+    method: str(raw.method),
+    url: str(raw.url),
+    requestHeaders: strMap(raw.requestHeaders),
+    requestBody: str(raw.requestBody),
+    status: num(raw.status),
+    statusText: str(raw.statusText),
+    responseHeaders: strMap(raw.responseHeaders),
+    responseBody: str(raw.responseBody),
+    bodyBytes: num(raw.bodyBytes),
+    truncated: raw.truncated === true,
+    durationMs: num(raw.durationMs),
+    error: str(raw.error),
+  };
+}
+
+function toRunError(raw: unknown): RunError | null {
+  const e = obj(raw);
+  if (!e) return null;
+  return { code: str(e.code) || 'internal', message: str(e.message), ...(str(e.field) ? { field: str(e.field) } : {}) };
+}
+
+export function toRun(raw: Raw): Run {
+  const items = Array.isArray(raw.items) ? (raw.items as unknown[]) : [];
+  return {
+    id: str(raw.id),
+    integrationId: str(raw.integrationId),
+    actionId: str(raw.actionId),
+    actionName: str(raw.actionName),
+    configurationId: str(raw.configurationId),
+    startedAt: toDate(raw.startedAt),
+    durationMs: num(raw.durationMs),
+    pagination: str(raw.pagination) || 'none',
+    complete: raw.complete === true,
+    stopReason: str(raw.stopReason),
+    error: toRunError(raw.error),
+    items,
+    itemCount: typeof raw.itemCount === 'number' ? raw.itemCount : items.length,
+    pages: arr(raw.pages).map(toPageTrace),
+    transcript: arr(raw.transcript).map(toExchange),
+    curl: str(raw.curl),
+  };
+}
+
+/**
+ * Sends the action and pages through its results; resolves when the whole run is done (up to two
+ * minutes). Input problems reject with an ApiError naming the field ("params.<name>", "body",
+ * "configurationId", "hostname", "origin"); a vendor failure resolves with run.error set.
+ * Pages arrive meanwhile through onRunPage, tagged with request.runId.
+ */
+export function runAction(request: RunRequest): Promise<Run> {
+  return call(async () => toRun(((await goRunAction(request as never)) ?? {}) as unknown as Raw));
+}
+
+/** Stops a run in progress; false when none has that id. */
+export function cancelRun(runId: string): Promise<boolean> {
+  return call(async () => (await goCancelRun(runId)) === true);
+}
+
+/** An action's last runs (up to 20), newest first. */
+export function listRuns(integrationId: string, actionId: string): Promise<RunSummary[]> {
+  return call(async () =>
+    arr(await goListRuns(integrationId, actionId)).map((r) => ({
+      id: str(r.id),
+      configurationId: str(r.configurationId),
+      startedAt: toDate(r.startedAt),
+      complete: r.complete === true,
+      itemCount: num(r.itemCount),
+    })),
+  );
+}
+
+/** One run from the history, whole (items may be empty when they were too large to keep). */
+export function getRun(integrationId: string, runId: string): Promise<Run> {
+  return call(async () => toRun(((await goGetRun(integrationId, runId)) ?? {}) as unknown as Raw));
+}
+
 // ---- Wails runtime: events and native file drops ----
 
 interface WailsWindow {
@@ -694,6 +807,15 @@ export function onSignInStarted(cb: (started: SignInStarted) => void): () => voi
       redirectUri: str(p.redirectUri),
       browserError: str(p.browserError),
     });
+  });
+}
+
+/** Calls cb for every runner:page event (a page of a run finished); returns the unsubscribe function. */
+export function onRunPage(cb: (progress: RunPage) => void): () => void {
+  if (!hasRuntime()) return () => {};
+  return EventsOn(EVENT_RUN_PAGE, (payload: unknown) => {
+    const p = obj(payload);
+    if (p) cb({ runId: str(p.runId), page: toPageTrace(p.page) });
   });
 }
 

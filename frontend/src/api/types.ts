@@ -1,4 +1,4 @@
-import type { auth, configuration, finding, fix, importer, integration, main, paginate, settings, spec } from '../../wailsjs/go/models';
+import type { auth, configuration, finding, fix, importer, integration, main, paginate, runner, settings, spec } from '../../wailsjs/go/models';
 
 /** A Go struct as the bindings deliver it: its data, without the helper methods of the
  *  generated classes. */
@@ -170,4 +170,55 @@ export interface SignInStarted {
   redirectUri: string;
   /** Set when the system browser could not be opened; the user opens url by hand. */
   browserError: string;
+}
+
+// ---- Test runs (backend/runner): an action sent to the vendor, paged, with its transcript ----
+
+/** What RunAction is asked: params by name (or "query.name" when a name is used in two places),
+ *  the body as JSON text, maxPages 0 for the pagination's own limit (≤ 20). */
+export type RunRequest = Plain<runner.Request>;
+
+/** One page of a run: status 0 on a transport error; stop says why paging ended after it. */
+export type PageTrace = Omit<Plain<paginate.PageTrace>, 'stop' | 'retries'> & { stop: string; retries: number };
+
+/** One round trip (retries included), already redacted by the backend. */
+export type Exchange = Omit<Plain<runner.Exchange>, 'requestBody' | 'truncated' | 'error'> & {
+  requestBody: string;
+  truncated: boolean;
+  error: string;
+};
+
+/** A vendor failure: the run still came back (complete = false). */
+export interface RunError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/** A finished run; items are the merged JSON values of every page. */
+export type Run = Omit<Plain<runner.Run>, 'startedAt' | 'error' | 'items' | 'pages' | 'transcript'> & {
+  startedAt: Date;
+  error: RunError | null;
+  items: unknown[];
+  pages: PageTrace[];
+  transcript: Exchange[];
+};
+
+export type RunSummary = Omit<Plain<runner.RunSummary>, 'startedAt'> & { startedAt: Date };
+
+/** runner.PageProgress: a page finished while RunAction is still waiting (its url is left out). */
+export interface RunPage {
+  runId: string;
+  page: PageTrace;
+}
+
+/** A parameter of an action (spec.Parameter), as stored in Action.parameters. */
+export interface ActionParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | string;
+  description?: string;
+  required: boolean;
+  schema?: Record<string, unknown>;
+  enum?: unknown[];
+  default?: unknown;
 }

@@ -72,5 +72,10 @@ export async function apiMock() {
     trustConfigurationOrigin: vi.fn(),
     testConfigurationConnection: vi.fn(),
     onSignInStarted: vi.fn(),
+    runAction: vi.fn(),
+    cancelRun: vi.fn(),
+    listRuns: vi.fn(),
+    getRun: vi.fn(),
+    onRunPage: vi.fn(),
   };
 }

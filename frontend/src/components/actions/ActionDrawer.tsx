@@ -42,7 +42,7 @@ const LINK_LOCATIONS = [
 ];
 
 // The numeric pagination details and their seed limits.
-const NUMBER_FIELDS: Record<string, number> = { default_page_size: 1000, default_page_limit: 20 };
+const NUMBER_FIELDS: Record<string, number> = { default_page_size: 1000, default_page_limit: 20, page_start: 1_000_000 };
 
 export interface ActionDrawerProps {
   integration: Integration;

@@ -7,9 +7,14 @@ import { ChoiceCard, FrozenNote } from './ChoiceCard';
 import { SuggestionNote } from './SuggestionNote';
 
 // What the backend fills in when these are left empty with the link in a header (the seed's defaults).
-const PLACEHOLDERS: Partial<Record<keyof PaginationConfig, string>> = { link_header_rel: 'next', link_header_name: 'link' };
+const PLACEHOLDERS: Partial<Record<keyof PaginationConfig, string>> = { link_header_rel: 'next', link_header_name: 'link', page_start: '1' };
 
-const NUMBER_LIMITS: Partial<Record<keyof PaginationConfig, number>> = { default_page_size: 1000, default_page_limit: 20 };
+// page_start (Page type): the number of the first page; empty means 1.
+export const NUMBER_LIMITS: Partial<Record<keyof PaginationConfig, number>> = {
+  default_page_size: 1000,
+  default_page_limit: 20,
+  page_start: 1_000_000,
+};
 
 function typeLabel(props: StepProps, type: string): string {
   return props.paginationTypes.find((t) => t.type === type)?.label ?? type;
@@ -130,8 +135,10 @@ export function PaginationDetailsStep(props: StepProps) {
               key={f.name}
               label={f.label}
               description={f.help}
+              placeholder={PLACEHOLDERS[name]}
               min={1}
               max={max}
+              thousandSeparator={max > 1000 ? ',' : undefined}
               clampBehavior="none"
               allowDecimal={false}
               allowNegative={false}
