@@ -39,9 +39,9 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Manifest is manifest.json.
 type Manifest struct {
-	Format        string       `json:"format"`
-	FormatVersion int          `json:"formatVersion"`
-	AppVersion    string       `json:"appVersion"`
+	Format        string `json:"format"`
+	FormatVersion int    `json:"formatVersion"`
+	AppVersion    string `json:"appVersion"`
 	// CreatedAt is the integration's last change, not the export's clock,
 	// so the file is the same until the integration changes.
 	CreatedAt   time.Time       `json:"createdAt"`

@@ -118,8 +118,8 @@ type Preview struct {
 	Status      string `json:"status"`
 	Actions     int    `json:"actions"`
 	// SignedBy is the signer's key fingerprint; empty means unsigned.
-	SignedBy       string                      `json:"signedBy"`
-	AppVersion     string                      `json:"appVersion"`
+	SignedBy       string                          `json:"signedBy"`
+	AppVersion     string                          `json:"appVersion"`
 	Configurations []integration.ConfigurationStub `json:"configurations"`
 	// Lint is what re-linting the bundled OpenAPI document found.
 	Lint finding.Counts `json:"lint"`
@@ -148,9 +148,9 @@ const (
 
 // Imported reports a finished import.
 type Imported struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Mode    string `json:"mode"` // new, replace or copy
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	Mode    string  `json:"mode"` // new, replace or copy
 	Preview Preview `json:"preview"`
 }
 
