@@ -16,6 +16,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/bundle"
 	"integrationstudio/backend/cli"
 	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/datadir"
@@ -44,7 +45,7 @@ func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.New(cli.Deps{
 			Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Getenv: os.Getenv,
-			Open: openCatalog, OpenConfigs: openConfigs, OpenCaller: openCaller, Specs: specWorker(),
+			Open: openCatalog, OpenConfigs: openConfigs, OpenCaller: openCaller, OpenBundles: openBundles, Specs: specWorker(),
 			ReadSecret: cli.TerminalSecrets(os.Stdin, os.Stderr),
 		}).Run(context.Background(), os.Args[1:]))
 	}
@@ -64,6 +65,7 @@ type services struct {
 	secrets        *secrets.Store
 	integrations   *integration.Service
 	configurations *configuration.Service
+	bundles        *bundle.Service
 	settings       *settings.Service
 }
 
@@ -96,6 +98,7 @@ func openServices(ctx context.Context, override string, openBrowser func(string)
 	svc.configurations = configuration.New(configuration.Deps{
 		DB: db, Secrets: svc.secrets, Integrations: svc.integrations, OpenBrowser: openBrowser,
 	})
+	svc.bundles = bundle.New(bundle.Deps{Integrations: svc.integrations, Secrets: svc.secrets, Specs: specWorker()})
 	// A crash between a keyring write and its commit leaves a journalled key
 	// behind; sweep those now. An unreachable keyring must not stop the app
 	// from opening: only features that need a secret fail, with a message.
@@ -133,6 +136,15 @@ func openConfigs(ctx context.Context, override string) (cli.Configs, io.Closer, 
 		return nil, nil, err
 	}
 	return svc.configurations, svc, nil
+}
+
+// openBundles gives the CLI's export and import-bundle the bundles.
+func openBundles(ctx context.Context, override string) (cli.Bundles, io.Closer, error) {
+	svc, err := openServices(ctx, override, cli.OpenBrowser)
+	if err != nil {
+		return nil, nil, err
+	}
+	return svc.bundles, svc, nil
 }
 
 // openCaller gives the CLI's call command the runner.

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"integrationstudio/backend/auth"
+	"integrationstudio/backend/bundle"
 	"integrationstudio/backend/auth/oauthmock"
 	"integrationstudio/backend/cli"
 	"integrationstudio/backend/configuration"
@@ -150,6 +151,13 @@ func (s *studio) run(term terminal, args ...string) (code int, stdout, stderr st
 		OpenConfigs: func(ctx context.Context, override string) (cli.Configs, io.Closer, error) {
 			cs, _, closer, err := s.open(ctx, override)
 			return cs, closer, err
+		},
+		OpenBundles: func(ctx context.Context, override string) (cli.Bundles, io.Closer, error) {
+			_, its, closer, err := s.open(ctx, override)
+			if err != nil {
+				return nil, nil, err
+			}
+			return bundle.New(bundle.Deps{Integrations: its, Secrets: secrets.New(closer.(*store.DB), s.kr), Specs: worker.InProcess{}}), closer, nil
 		},
 		OpenCaller: func(ctx context.Context, override string) (cli.Caller, io.Closer, error) {
 			cs, its, closer, err := s.open(ctx, override)
