@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"log/slog"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -28,6 +30,7 @@ type App struct {
 	log     *slog.Logger
 	imports *importer.Service
 	runner  *runner.Service
+	dialogs Dialogs
 	// startupProblem is set when the data dir could not be opened (a newer
 	// or foreign database, an unwritable folder). The window still opens and
 	// shows it, rather than the app vanishing with a line on a terminal
@@ -48,10 +51,50 @@ func NewApp(svc *services, openErr error) *App {
 		return &App{log: slog.New(slog.NewTextHandler(os.Stderr, nil)), startupProblem: apperr.Public(openErr)}
 	}
 	a := &App{svc: svc, log: svc.log}
+	a.dialogs = nativeDialogs{a}
+	if dir := os.Getenv(scriptedDialogsEnv); dir != "" {
+		a.dialogs = scriptedDialogs{dir: dir}
+	}
 	a.imports = importer.New(specWorker(), svc.integrations, wailsEmitter{a}, a.importLimits)
 	a.runner = runner.New(runner.Deps{DB: svc.db, Integrations: svc.integrations, Auth: svc.configurations, Emit: wailsEmitter{a}})
 	return a
 }
+
+// Dialogs are the native file dialogs; each returns "" when cancelled.
+type Dialogs interface {
+	SaveFile(title, defaultName, filterName, pattern string) (string, error)
+	OpenFile(title, filterName, pattern string) (string, error)
+}
+
+type nativeDialogs struct{ app *App }
+
+func (d nativeDialogs) SaveFile(title, defaultName, filterName, pattern string) (string, error) {
+	return runtime.SaveFileDialog(d.app.ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: defaultName,
+		Filters: []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}}, CanCreateDirectories: true})
+}
+
+func (d nativeDialogs) OpenFile(title, filterName, pattern string) (string, error) {
+	return runtime.OpenFileDialog(d.app.ctx, runtime.OpenDialogOptions{Title: title,
+		Filters: []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}, {DisplayName: "All files", Pattern: "*"}}})
+}
+
+// scriptedDialogsEnv names a folder whose files "save" and "open" hold
+// the paths the dialogs answer with: end-to-end tests cannot click a
+// native GTK dialog. Unset in normal use.
+const scriptedDialogsEnv = "INTEGRATION_STUDIO_SCRIPTED_DIALOGS"
+
+type scriptedDialogs struct{ dir string }
+
+func (d scriptedDialogs) answer(name string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(d.dir, name))
+	if os.IsNotExist(err) {
+		return "", nil
+	}
+	return strings.TrimSpace(string(b)), err
+}
+
+func (d scriptedDialogs) SaveFile(_, _, _, _ string) (string, error) { return d.answer("save") }
+func (d scriptedDialogs) OpenFile(_, _, _ string) (string, error)    { return d.answer("open") }
 
 // wailsEmitter sends backend events to the window.
 type wailsEmitter struct{ app *App }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"integrationstudio/backend/apperr"
@@ -291,4 +294,46 @@ func bundleSpecLimits() spec.Limits {
 	l := spec.DefaultLimits
 	l.MaxBytes = maxUncompressed
 	return l
+}
+
+// WriteFile writes a bundle so that no half-written file is ever left at
+// path: a temporary file in the same folder, then a rename.
+func WriteFile(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".isbundle-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// ReadFile reads a bundle file, refusing one over the size cap before
+// reading it all.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, apperr.Wrap(err, apperr.Invalid, "Cannot read %s: %v", filepath.Base(path), pathErr(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxBundleBytes+1))
+	if err != nil {
+		return nil, apperr.Wrap(err, apperr.Invalid, "Cannot read %s: %v", filepath.Base(path), err)
+	}
+	return data, nil
+}
+
+func pathErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
 }

@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"integrationstudio/backend/apperr"
@@ -53,7 +51,7 @@ func exportCommand() *command {
 				if out == "" {
 					out = exp.FileName
 				}
-				if err := writeFileAtomic(out, exp.Data); err != nil {
+				if err := bundle.WriteFile(out, exp.Data); err != nil {
 					return inv.fail(apperr.Wrap(err, apperr.Invalid, "export: cannot write %s: %v", out, unwrapPathError(err)))
 				}
 				signed := "unsigned"
@@ -65,26 +63,6 @@ func exportCommand() *command {
 			})
 		},
 	}
-}
-
-// writeFileAtomic never leaves half a bundle behind.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".export-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
 }
 
 func importBundleCommand() *command {
@@ -106,7 +84,7 @@ func importBundleCommand() *command {
 			default:
 				return inv.cli.usageError("import-bundle: --on-conflict must be replace, keep-both or fail, not %q", inv.onConflict)
 			}
-			data, err := readBundleFile(inv.args[0])
+			data, err := bundle.ReadFile(inv.args[0])
 			if err != nil {
 				return inv.fail(err)
 			}
@@ -135,19 +113,6 @@ func importBundleCommand() *command {
 			})
 		},
 	}
-}
-
-func readBundleFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, apperr.Wrap(err, apperr.Invalid, "cannot read %s: %v", path, unwrapPathError(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, bundle.MaxBundleBytes+1))
-	if err != nil {
-		return nil, apperr.Wrap(err, apperr.Invalid, "cannot read %s: %v", path, err)
-	}
-	return data, nil
 }
 
 func printPreview(w io.Writer, p bundle.Preview) {

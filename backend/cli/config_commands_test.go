@@ -14,8 +14,8 @@ import (
 	"testing"
 
 	"integrationstudio/backend/auth"
-	"integrationstudio/backend/bundle"
 	"integrationstudio/backend/auth/oauthmock"
+	"integrationstudio/backend/bundle"
 	"integrationstudio/backend/cli"
 	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/datadir"

@@ -218,6 +218,121 @@ export namespace auth {
 
 }
 
+export namespace bundle {
+	
+	export class Conflict {
+	    id: string;
+	    name: string;
+	    sameId: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.sameId = source["sameId"];
+	    }
+	}
+	export class Preview {
+	    id: string;
+	    name: string;
+	    description: string;
+	    hostname: string;
+	    authMethod: string;
+	    grantType?: string;
+	    pagination: string;
+	    status: string;
+	    actions: number;
+	    signedBy: string;
+	    appVersion: string;
+	    configurations: integration.ConfigurationStub[];
+	    lint: finding.Counts;
+	    conflict?: Conflict;
+	    ignored?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.hostname = source["hostname"];
+	        this.authMethod = source["authMethod"];
+	        this.grantType = source["grantType"];
+	        this.pagination = source["pagination"];
+	        this.status = source["status"];
+	        this.actions = source["actions"];
+	        this.signedBy = source["signedBy"];
+	        this.appVersion = source["appVersion"];
+	        this.configurations = this.convertValues(source["configurations"], integration.ConfigurationStub);
+	        this.lint = this.convertValues(source["lint"], finding.Counts);
+	        this.conflict = this.convertValues(source["conflict"], Conflict);
+	        this.ignored = source["ignored"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Imported {
+	    id: string;
+	    name: string;
+	    mode: string;
+	    preview: Preview;
+	
+	    static createFrom(source: any = {}) {
+	        return new Imported(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.mode = source["mode"];
+	        this.preview = this.convertValues(source["preview"], Preview);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace configuration {
 	
 	export class OriginChange {
@@ -793,6 +908,24 @@ export namespace integration {
 		    return a;
 		}
 	}
+	export class ConfigurationStub {
+	    name: string;
+	    organization: string;
+	    settings: number[];
+	    secretsNeeded: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ConfigurationStub(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.organization = source["organization"];
+	        this.settings = source["settings"];
+	        this.secretsNeeded = source["secretsNeeded"];
+	    }
+	}
 	export class CreateInput {
 	    name: string;
 	    description: string;
@@ -1277,6 +1410,24 @@ export namespace main {
 		    }
 		    return a;
 		}
+	}
+	export class BundleExport {
+	    path: string;
+	    bytes: number;
+	    signed: boolean;
+	    cancelled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BundleExport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.bytes = source["bytes"];
+	        this.signed = source["signed"];
+	        this.cancelled = source["cancelled"];
+	    }
 	}
 
 }

@@ -8,6 +8,7 @@ import {configuration} from '../models';
 import {apperr} from '../models';
 import {runner} from '../models';
 import {settings} from '../models';
+import {bundle} from '../models';
 import {paginate} from '../models';
 
 export function AddAction(arg1:string):Promise<integration.Action>;
@@ -48,6 +49,8 @@ export function DiscardEditorDraft(arg1:string):Promise<void>;
 
 export function DiscardSpecImport(arg1:string):Promise<void>;
 
+export function ExportBundle(arg1:string,arg2:boolean):Promise<main.BundleExport>;
+
 export function FinalizeIntegration(arg1:string):Promise<integration.Integration>;
 
 export function GetEditorDraft(arg1:string):Promise<integration.Draft>;
@@ -60,9 +63,13 @@ export function GetRun(arg1:string,arg2:string):Promise<runner.Run>;
 
 export function GetSettings():Promise<settings.Settings>;
 
+export function ImportBundleFile(arg1:string,arg2:bundle.OnConflict):Promise<bundle.Imported>;
+
 export function ImportSpecFile(arg1:string,arg2:boolean):Promise<importer.Preview>;
 
 export function ImportSpecText(arg1:string,arg2:string):Promise<importer.Preview>;
+
+export function InspectBundleFile(arg1:string):Promise<bundle.Preview>;
 
 export function IntegrationSuggestions(arg1:string):Promise<integration.FormSuggestions>;
 
@@ -83,6 +90,8 @@ export function OrgMappingAvailable(arg1:string):Promise<boolean>;
 export function PaginationFields(arg1:paginate.Type,arg2:paginate.LinkLocation):Promise<Array<paginate.Field>>;
 
 export function PaginationTypes():Promise<Array<paginate.TypeOption>>;
+
+export function PickBundleFile():Promise<string>;
 
 export function PickSpecFile():Promise<string>;
 

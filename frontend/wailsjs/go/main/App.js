@@ -78,6 +78,10 @@ export function DiscardSpecImport(arg1) {
   return window['go']['main']['App']['DiscardSpecImport'](arg1);
 }
 
+export function ExportBundle(arg1, arg2) {
+  return window['go']['main']['App']['ExportBundle'](arg1, arg2);
+}
+
 export function FinalizeIntegration(arg1) {
   return window['go']['main']['App']['FinalizeIntegration'](arg1);
 }
@@ -102,12 +106,20 @@ export function GetSettings() {
   return window['go']['main']['App']['GetSettings']();
 }
 
+export function ImportBundleFile(arg1, arg2) {
+  return window['go']['main']['App']['ImportBundleFile'](arg1, arg2);
+}
+
 export function ImportSpecFile(arg1, arg2) {
   return window['go']['main']['App']['ImportSpecFile'](arg1, arg2);
 }
 
 export function ImportSpecText(arg1, arg2) {
   return window['go']['main']['App']['ImportSpecText'](arg1, arg2);
+}
+
+export function InspectBundleFile(arg1) {
+  return window['go']['main']['App']['InspectBundleFile'](arg1);
 }
 
 export function IntegrationSuggestions(arg1) {
@@ -148,6 +160,10 @@ export function PaginationFields(arg1, arg2) {
 
 export function PaginationTypes() {
   return window['go']['main']['App']['PaginationTypes']();
+}
+
+export function PickBundleFile() {
+  return window['go']['main']['App']['PickBundleFile']();
 }
 
 export function PickSpecFile() {
