@@ -413,6 +413,10 @@ function Editor(loaded: Loaded) {
                 integration={integration}
                 onActionsChanged={() => void getIntegration(id).then(onIntegration, () => {})}
                 onUnsavedChange={setUnsavedMapping}
+                onOpenConfigurations={() => {
+                  setTab('configurations');
+                  setConfigurationsVisited(true);
+                }}
               />
                 )}
                 {step === 'finalize' && <FinalizeStep {...props} />}

@@ -16,8 +16,9 @@ import {
   Text,
   Textarea,
   TextInput,
+  Tooltip,
 } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import {
   ApiError,
@@ -51,6 +52,8 @@ export interface ActionDrawerProps {
   onClose: () => void;
   /** Called with the stored action (as the backend returned it) and the one edited. */
   onSaved: (saved: Action, before: Action) => void;
+  /** Opens the Test panel for the stored action. */
+  onTest?: (action: Action) => void;
 }
 
 /**
@@ -58,7 +61,7 @@ export interface ActionDrawerProps {
  * body (JSON), the paginated flag and a per-action pagination override.
  * The backend validates; its field errors appear under their inputs.
  */
-export function ActionDrawer({ integration, action, onClose, onSaved }: ActionDrawerProps) {
+export function ActionDrawer({ integration, action, onClose, onSaved, onTest }: ActionDrawerProps) {
   const [dirty, setDirty] = useState(false);
   const [confirming, setConfirming] = useState(false);
 
@@ -89,6 +92,7 @@ export function ActionDrawer({ integration, action, onClose, onSaved }: ActionDr
             action={action}
             onDirtyChange={setDirty}
             onCancel={requestClose}
+            onTest={onTest}
             onSaved={(saved) => {
               setDirty(false);
               onSaved(saved, action);
@@ -174,12 +178,14 @@ function ActionForm({
   onDirtyChange,
   onCancel,
   onSaved,
+  onTest,
 }: {
   integration: Integration;
   action: Action;
   onDirtyChange: (dirty: boolean) => void;
   onCancel: () => void;
   onSaved: (saved: Action) => void;
+  onTest?: (action: Action) => void;
 }) {
   const ids = useId();
   const [initial] = useState<Form>(() => toForm(action, integration));
@@ -390,13 +396,30 @@ function ActionForm({
           )}
         </Stack>
       </Paper>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button onClick={() => void save()} loading={saving} disabled={!dirty}>
-          Save action
-        </Button>
+      <Group justify="space-between">
+        {onTest ? (
+          <Tooltip label={dirty ? 'Save first: the test sends the action as stored' : 'Send this action to the vendor'} withArrow>
+            <Button
+              variant="light"
+              leftSection={<IconPlayerPlay size={16} />}
+              onClick={() => onTest(action)}
+              disabled={dirty}
+              data-testid="action-drawer-test"
+            >
+              Test
+            </Button>
+          </Tooltip>
+        ) : (
+          <span />
+        )}
+        <Group gap="xs">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button onClick={() => void save()} loading={saving} disabled={!dirty}>
+            Save action
+          </Button>
+        </Group>
       </Group>
     </Stack>
   );

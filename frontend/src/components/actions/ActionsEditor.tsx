@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconFilterOff, IconListDetails, IconPlus, IconReplace, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFilterOff, IconListDetails, IconPlayerPlay, IconPlus, IconReplace, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import {
@@ -34,6 +34,7 @@ import {
   type RenameChange,
 } from '../../api';
 import { methodColor } from '../../lib/importFormat';
+import { TestPanel } from '../testpanel/TestPanel';
 import { ACTION_METHODS, ActionDrawer } from './ActionDrawer';
 import { OrgMappingSection } from './OrgMappingSection';
 import { RegexReplaceDialog } from './RegexReplaceDialog';
@@ -46,7 +47,7 @@ const UNDO_MS = 15_000;
 
 const GRID: CSSProperties = {
   display: 'grid',
-  gridTemplateColumns: '28px 84px minmax(160px, 2fr) minmax(140px, 2fr) minmax(90px, 1fr) 190px',
+  gridTemplateColumns: '28px 84px minmax(160px, 2fr) minmax(140px, 2fr) minmax(90px, 1fr) 220px',
   columnGap: 12,
   alignItems: 'center',
   padding: '0 12px',
@@ -67,6 +68,8 @@ export interface ActionsEditorProps {
   onActionsChanged?: () => void;
   /** Told whether the organization mapping has edits that are not saved (leaving would lose them). */
   onUnsavedChange?: (unsaved: boolean) => void;
+  /** Shows the integration's Configurations tab (the Test panel links there when credentials are missing). */
+  onOpenConfigurations?: () => void;
 }
 
 function plural(n: number, word: string): string {
@@ -109,7 +112,7 @@ function notifyError(title: string, err: unknown) {
  * with add, delete (undoable), regex replace (undoable), an edit drawer,
  * and the organization mapping section below.
  */
-export function ActionsEditor({ integration, onActionsChanged, onUnsavedChange }: ActionsEditorProps) {
+export function ActionsEditor({ integration, onActionsChanged, onUnsavedChange, onOpenConfigurations }: ActionsEditorProps) {
   const integrationId = integration.id;
   const [searchInput, setSearchInput] = useState('');
   const [search] = useDebouncedValue(searchInput.trim(), SEARCH_DELAY_MS);
@@ -123,6 +126,7 @@ export function ActionsEditor({ integration, onActionsChanged, onUnsavedChange }
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [editing, setEditing] = useState<Action | null>(null);
+  const [testing, setTesting] = useState<Action | null>(null);
   const [regexOpen, setRegexOpen] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<string[] | null>(null);
   const [busy, setBusy] = useState<'add' | 'delete' | null>(null);
@@ -308,6 +312,10 @@ export function ActionsEditor({ integration, onActionsChanged, onUnsavedChange }
   }
 
   const open = useCallback((a: Action) => setEditing(a), []);
+  const test = useCallback((a: Action) => {
+    setEditing(null);
+    setTesting(a);
+  }, []);
   const noActions = total === 0 && !filtered;
   const noMatch = total === 0 && filtered;
 
@@ -477,6 +485,7 @@ export function ActionsEditor({ integration, onActionsChanged, onUnsavedChange }
                         selected={selected.has(action.id)}
                         onToggle={toggle}
                         onOpen={open}
+                        onTest={test}
                         onDelete={deleteOne}
                       />
                     ) : (
@@ -505,7 +514,9 @@ export function ActionsEditor({ integration, onActionsChanged, onUnsavedChange }
 
       <OrgMappingSection integrationId={integrationId} refreshKey={orgKey} onUnsavedChange={onUnsavedChange} />
 
-      <ActionDrawer integration={integration} action={editing} onClose={() => setEditing(null)} onSaved={saved} />
+      <ActionDrawer integration={integration} action={editing} onClose={() => setEditing(null)} onSaved={saved} onTest={test} />
+
+      <TestPanel integration={integration} action={testing} onClose={() => setTesting(null)} onOpenConfigurations={onOpenConfigurations} />
 
       {regexOpen && (
         <RegexReplaceDialog
@@ -554,12 +565,14 @@ interface RowProps {
   selected: boolean;
   onToggle: (id: string, on: boolean) => void;
   onOpen: (action: Action) => void;
+  /** Opens the Test panel for the action. */
+  onTest: (action: Action) => void;
   /** The seed's delete button at the right of each action (undo is offered, as for a selection). */
   onDelete: (action: Action) => void;
 }
 
 // Memoised on plain props, so scrolling re-renders only the rows that move in or out.
-const ActionListRow = memo(function ActionListRow({ action: a, index, start, selected, onToggle, onOpen, onDelete }: RowProps) {
+const ActionListRow = memo(function ActionListRow({ action: a, index, start, selected, onToggle, onOpen, onTest, onDelete }: RowProps) {
   const method = (a.method ?? '').toUpperCase();
   const tags = a.tags ?? [];
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -625,6 +638,20 @@ const ActionListRow = memo(function ActionListRow({ action: a, index, start, sel
             Deprecated
           </Badge>
         )}
+        <Tooltip label="Test: send it to the vendor" openDelay={400}>
+          <ActionIcon
+            variant="subtle"
+            color="blue"
+            aria-label={`Test action ${a.name}`}
+            data-testid="action-test"
+            onClick={(e) => {
+              e.stopPropagation();
+              onTest(a);
+            }}
+          >
+            <IconPlayerPlay size={16} />
+          </ActionIcon>
+        </Tooltip>
         <Tooltip label="Delete (you can undo)" openDelay={400}>
           <ActionIcon
             variant="subtle"
