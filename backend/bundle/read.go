@@ -7,12 +7,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strings"
 
 	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/spec"
 )
 
 // contents is a bundle's members after every structural check.
@@ -36,7 +36,7 @@ func readBundle(data []byte) (*contents, error) {
 		return nil, invalid("the file is empty.")
 	}
 	if len(data) > MaxBundleBytes {
-		return nil, invalid("it is %s; bundles are at most %s.", humanBytes(int64(len(data))), humanBytes(MaxBundleBytes))
+		return nil, invalid("it is %s; bundles are at most %s.", spec.HumanBytes(int64(len(data))), spec.HumanBytes(MaxBundleBytes))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -150,19 +150,9 @@ func readMember(f *zip.File, limit int64) ([]byte, error) {
 		return nil, invalid("%q cannot be read: %v", f.Name, err)
 	}
 	if int64(len(b)) > limit {
-		return nil, invalid("it decompresses to more than %s (a zip bomb, or far larger than any integration).", humanBytes(maxUncompressed))
+		return nil, invalid("it decompresses to more than %s (a zip bomb, or far larger than any integration).", spec.HumanBytes(maxUncompressed))
 	}
 	return b, nil
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 func oneLine(s string) string {

@@ -9,6 +9,7 @@ import (
 
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/bundle"
+	"integrationstudio/backend/spec"
 )
 
 // Bundles is what export and import-bundle need (a *bundle.Service).
@@ -58,7 +59,7 @@ func exportCommand() *command {
 				if inv.sign {
 					signed = "signed"
 				}
-				fmt.Fprintf(inv.cli.deps.Stdout, "Wrote %s (%s, %s). It holds no secrets: whoever imports it enters their own.\n", out, byteCount(len(exp.Data)), signed)
+				fmt.Fprintf(inv.cli.deps.Stdout, "Wrote %s (%s, %s). It holds no secrets: whoever imports it enters their own.\n", out, spec.HumanBytes(int64(len(exp.Data))), signed)
 				return ExitOK
 			})
 		},
@@ -142,11 +143,4 @@ func printPreview(w io.Writer, p bundle.Preview) {
 	if p.Conflict != nil {
 		fmt.Fprintf(w, "  Conflicts with the existing integration %q (id %s)\n", p.Conflict.Name, p.Conflict.ID)
 	}
-}
-
-func byteCount(n int) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 }

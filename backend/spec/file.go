@@ -31,7 +31,7 @@ func ReadFile(path string, limits Limits) ([]byte, error) {
 		return nil, apperr.Errorf(apperr.Invalid, "%s is a folder; choose the spec file inside it.", path)
 	}
 	if limits.MaxBytes > 0 && info.Size() > limits.MaxBytes {
-		return nil, sourceError(name, 0, "the file is %s; the import limit is %s (change it in Settings).", humanBytes(info.Size()), humanBytes(limits.MaxBytes))
+		return nil, sourceError(name, 0, "the file is %s; the import limit is %s (change it in Settings).", HumanBytes(info.Size()), HumanBytes(limits.MaxBytes))
 	}
 	// The size may change between Stat and Read; never read past the cap.
 	r := io.Reader(f)
@@ -48,7 +48,7 @@ func ReadFile(path string, limits Limits) ([]byte, error) {
 		return nil, apperr.Wrap(err, apperr.Invalid, "%s: cannot be read: %v", path, err)
 	}
 	if limits.MaxBytes > 0 && int64(len(data)) > limits.MaxBytes {
-		return nil, sourceError(name, 0, "the file is larger than the import limit of %s (change it in Settings).", humanBytes(limits.MaxBytes))
+		return nil, sourceError(name, 0, "the file is larger than the import limit of %s (change it in Settings).", HumanBytes(limits.MaxBytes))
 	}
 	return data, nil
 }

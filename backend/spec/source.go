@@ -67,7 +67,7 @@ func sourceError(name string, line int, format string, args ...any) error {
 // content, never from the file name.
 func ReadSource(name string, data []byte, limits Limits) (*Source, error) {
 	if limits.MaxBytes > 0 && int64(len(data)) > limits.MaxBytes {
-		return nil, sourceError(name, 0, "the file is %s; the import limit is %s (change it in Settings).", humanBytes(int64(len(data))), humanBytes(limits.MaxBytes))
+		return nil, sourceError(name, 0, "the file is %s; the import limit is %s (change it in Settings).", HumanBytes(int64(len(data))), HumanBytes(limits.MaxBytes))
 	}
 	data = trimBOM(data)
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -213,7 +213,8 @@ func topKeys(m *yaml.Node) string {
 	return strings.Join(keys, ", ")
 }
 
-func humanBytes(n int64) string {
+// HumanBytes writes a size as people read it in messages: 3.2 MB, 12.0 KB, 512 bytes.
+func HumanBytes(n int64) string {
 	switch {
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
