@@ -61,6 +61,20 @@ func (inv *invocation) findConfig(ctx context.Context, cs Configs, integrationID
 	return c, apperr.Errorf(apperr.NotFound, "This integration has no configuration named %q; its configurations are %s.", inv.config, strings.Join(names, ", "))
 }
 
+// withConfig runs f on the configuration --config names (required).
+func (inv *invocation) withConfig(ctx context.Context, f func(cs Configs, integrationID string, c configuration.Configuration) int) int {
+	if code, ok := inv.requireConfig(); !ok {
+		return code
+	}
+	return inv.withConfigs(ctx, func(cs Configs, id string) int {
+		c, err := inv.findConfig(ctx, cs, id)
+		if err != nil {
+			return inv.fail(err)
+		}
+		return f(cs, id, c)
+	})
+}
+
 func (inv *invocation) requireConfig() (int, bool) {
 	if strings.TrimSpace(inv.config) == "" {
 		return inv.cli.usageError("%s: --config NAME is required (see `auth status ID` for the names)", inv.commandName), false
@@ -297,14 +311,8 @@ func authLoginCommand() *command {
 			fs.BoolVar(&inv.noBrowser, "no-browser", false, "print the sign-in address instead of opening the browser")
 		},
 		run: func(ctx context.Context, inv *invocation) int {
-			if code, ok := inv.requireConfig(); !ok {
-				return code
-			}
-			return inv.withConfigs(ctx, func(cs Configs, id string) int {
-				c, err := inv.findConfig(ctx, cs, id)
-				if err != nil {
-					return inv.fail(err)
-				}
+			return inv.withConfig(ctx, func(cs Configs, id string, c configuration.Configuration) int {
+				var err error
 				out := inv.cli.deps.Stdout
 				// Ctrl-C ends the wait cleanly: the loopback listener closes.
 				sctx, stop := signal.NotifyContext(ctx, os.Interrupt)
@@ -409,14 +417,8 @@ func authLogoutCommand() *command {
 			configFlag(fs, inv, "the configuration's `name` or id (required)")
 		},
 		run: func(ctx context.Context, inv *invocation) int {
-			if code, ok := inv.requireConfig(); !ok {
-				return code
-			}
-			return inv.withConfigs(ctx, func(cs Configs, id string) int {
-				c, err := inv.findConfig(ctx, cs, id)
-				if err != nil {
-					return inv.fail(err)
-				}
+			return inv.withConfig(ctx, func(cs Configs, id string, c configuration.Configuration) int {
+				var err error
 				if c.Status.Method != auth.MethodOAuth2 {
 					fmt.Fprintf(inv.cli.deps.Stdout, "%s has nothing to sign out of: its credentials are sent as saved (%s).\n", c.Name, c.Status.Method)
 					return ExitOK
@@ -439,14 +441,8 @@ func authTrustCommand() *command {
 			configFlag(fs, inv, "the configuration's `name` or id (required)")
 		},
 		run: func(ctx context.Context, inv *invocation) int {
-			if code, ok := inv.requireConfig(); !ok {
-				return code
-			}
-			return inv.withConfigs(ctx, func(cs Configs, id string) int {
-				c, err := inv.findConfig(ctx, cs, id)
-				if err != nil {
-					return inv.fail(err)
-				}
+			return inv.withConfig(ctx, func(cs Configs, id string, c configuration.Configuration) int {
+				var err error
 				o := c.OriginChange
 				if o == nil {
 					fmt.Fprintf(inv.cli.deps.Stdout, "Nothing to confirm: the integration's address has not changed since %s's secrets were saved.\n", c.Name)
