@@ -38,7 +38,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'app', testMatch: /(app|authoring|configurations|import)\.spec\.ts/ },
+    { name: 'app', testMatch: /(app|authoring|configurations|import|testpanel)\.spec\.ts/ },
     { name: 'smoke', testMatch: /smoke\.spec\.ts/ },
   ],
   // The real app: Go backend + Vite frontend through the Wails dev server.

@@ -47,7 +47,7 @@ const UNDO_MS = 15_000;
 
 const GRID: CSSProperties = {
   display: 'grid',
-  gridTemplateColumns: '28px 84px minmax(160px, 2fr) minmax(140px, 2fr) minmax(90px, 1fr) 220px',
+  gridTemplateColumns: '28px 84px minmax(120px, 2fr) minmax(120px, 2fr) minmax(70px, 1fr) 220px',
   columnGap: 12,
   alignItems: 'center',
   padding: '0 12px',

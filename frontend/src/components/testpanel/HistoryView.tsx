@@ -187,6 +187,11 @@ export function HistoryView({ integrationId, actionId, configurations, refreshKe
               Close comparison
             </Button>
           </Group>
+          {JSON.stringify(compare.a.items) === JSON.stringify(compare.b.items) && (
+            <Text size="sm" c="dimmed" data-testid="compare-same">
+              Both runs brought back the same items.
+            </Text>
+          )}
           <Suspense
             fallback={
               <Center h={200}>

@@ -32,6 +32,7 @@ function side(label: string, dark: boolean): Extension[] {
 }
 
 export default function RunCompare({ left, right, leftLabel, rightLabel, height = 'min(52vh, 560px)' }: RunCompareProps) {
+  const same = left === right;
   const host = useRef<HTMLDivElement>(null);
   const dark = useComputedColorScheme('light') === 'dark';
 
@@ -44,21 +45,21 @@ export default function RunCompare({ left, right, leftLabel, rightLabel, height 
       parent,
       highlightChanges: true,
       gutter: true,
-      collapseUnchanged: { margin: 3, minSize: 6 },
+      // Identical items are shown whole; otherwise the changes with some context.
+      ...(same ? {} : { collapseUnchanged: { margin: 3, minSize: 6 } }),
     });
-    view.dom.style.height = '100%';
     return () => view.destroy();
-  }, [left, right, leftLabel, rightLabel, dark]);
+  }, [left, right, leftLabel, rightLabel, dark, same]);
 
   return (
     <div
       ref={host}
       data-testid="run-compare"
       style={{
-        height,
+        maxHeight: height,
+        overflow: 'auto',
         border: '1px solid var(--mantine-color-default-border)',
         borderRadius: 'var(--mantine-radius-md)',
-        overflow: 'hidden',
       }}
     />
   );

@@ -264,7 +264,7 @@ export function TestPanelBody({
         </Text>
         {action.paginated && (
           <Badge variant="light" color="teal" style={{ flex: 'none' }}>
-            Paginated · {integration.pagination.type || 'none'}
+            Paginated · {action.pagination?.type || integration.pagination.type || 'none'}
           </Badge>
         )}
       </Group>
