@@ -20,7 +20,13 @@ const Mask = "[REDACTED]"
 var sensitiveName = regexp.MustCompile(`(?i)(authorization|cookie|token|secret|passw(or)?d|passphrase|api[-_]?key|apikey|x-api-key|private[-_]?key|signature|session|credential|client[-_]?assertion|^code$|code[-_]?verifier)`)
 
 // IsSensitive reports whether a field or header name carries a credential.
-func IsSensitive(name string) bool { return sensitiveName.MatchString(name) }
+func IsSensitive(name string) bool {
+	// CORS's yes/no flag names credentials without carrying any.
+	if strings.EqualFold(name, "Access-Control-Allow-Credentials") {
+		return false
+	}
+	return sensitiveName.MatchString(name)
+}
 
 // Headers returns a copy of h with credential-bearing values masked.
 // Authorization keeps its scheme ("Bearer [REDACTED]") so a transcript

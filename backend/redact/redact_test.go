@@ -12,23 +12,27 @@ import (
 
 func TestHeaders(t *testing.T) {
 	in := http.Header{
-		"Authorization": {"Bearer abc.def.ghi"},
-		"Cookie":        {"sid=123"},
-		"Set-Cookie":    {"sid=456; HttpOnly"},
-		"X-Api-Key":     {"k-789"},
-		"X-Auth-Token":  {"t-000"},
-		"Accept":        {"application/json"},
-		"Content-Type":  {"application/json"},
+		"Authorization":                    {"Bearer abc.def.ghi"},
+		"Cookie":                           {"sid=123"},
+		"Set-Cookie":                       {"sid=456; HttpOnly"},
+		"X-Api-Key":                        {"k-789"},
+		"X-Auth-Token":                     {"t-000"},
+		"Accept":                           {"application/json"},
+		"Content-Type":                     {"application/json"},
+		"Access-Control-Allow-Credentials": {"true"},
+		"X-Client-Credentials":             {"c-111"},
 	}
 	out := redact.Headers(in)
 	want := map[string]string{
-		"Authorization": "Bearer [REDACTED]",
-		"Cookie":        "[REDACTED]",
-		"Set-Cookie":    "[REDACTED]",
-		"X-Api-Key":     "[REDACTED]",
-		"X-Auth-Token":  "[REDACTED]",
-		"Accept":        "application/json",
-		"Content-Type":  "application/json",
+		"Authorization":                    "Bearer [REDACTED]",
+		"Cookie":                           "[REDACTED]",
+		"Set-Cookie":                       "[REDACTED]",
+		"X-Api-Key":                        "[REDACTED]",
+		"X-Auth-Token":                     "[REDACTED]",
+		"Accept":                           "application/json",
+		"Content-Type":                     "application/json",
+		"Access-Control-Allow-Credentials": "true",
+		"X-Client-Credentials":             "[REDACTED]",
 	}
 	for k, v := range want {
 		if got := out.Get(k); got != v {
