@@ -16,12 +16,14 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"integrationstudio/backend/apperr"
+	"integrationstudio/backend/blueprint"
 	"integrationstudio/backend/bundle"
 	"integrationstudio/backend/cli"
 	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/datadir"
 	"integrationstudio/backend/integration"
 	"integrationstudio/backend/logging"
+	"integrationstudio/backend/playbook"
 	"integrationstudio/backend/runner"
 	"integrationstudio/backend/secrets"
 	"integrationstudio/backend/settings"
@@ -45,7 +47,7 @@ func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.New(cli.Deps{
 			Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Getenv: os.Getenv,
-			Open: openCatalog, OpenConfigs: openConfigs, OpenCaller: openCaller, OpenBundles: openBundles, Specs: specWorker(),
+			Open: openCatalog, OpenConfigs: openConfigs, OpenCaller: openCaller, OpenBundles: openBundles, OpenWorkspace: openWorkspace, Specs: specWorker(),
 			ReadSecret: cli.TerminalSecrets(os.Stdin, os.Stderr),
 		}).Run(context.Background(), os.Args[1:]))
 	}
@@ -67,6 +69,8 @@ type services struct {
 	configurations *configuration.Service
 	bundles        *bundle.Service
 	settings       *settings.Service
+	blueprints     *blueprint.Service
+	playbooks      *playbook.Service
 }
 
 // openServices opens the data dir. openBrowser shows the OAuth consent
@@ -99,6 +103,12 @@ func openServices(ctx context.Context, override string, openBrowser func(string)
 		DB: db, Secrets: svc.secrets, Integrations: svc.integrations, OpenBrowser: openBrowser,
 	})
 	svc.bundles = bundle.New(bundle.Deps{Integrations: svc.integrations, Secrets: svc.secrets, Specs: specWorker()})
+	svc.blueprints = blueprint.New(db, func(ctx context.Context) (int, error) {
+		st, err := svc.settings.Get(ctx)
+		return st.BlueprintLimit, err
+	})
+	svc.playbooks = playbook.New(db, svc.blueprints,
+		runner.New(runner.Deps{DB: db, Integrations: svc.integrations, Auth: svc.configurations}))
 	// A crash between a keyring write and its commit leaves a journalled key
 	// behind; sweep those now. An unreachable keyring must not stop the app
 	// from opening: only features that need a secret fail, with a message.
@@ -145,6 +155,16 @@ func openBundles(ctx context.Context, override string) (cli.Bundles, io.Closer, 
 		return nil, nil, err
 	}
 	return svc.bundles, svc, nil
+}
+
+// openWorkspace gives the CLI's blueprint and playbook commands their services.
+func openWorkspace(ctx context.Context, override string) (cli.Workspace, io.Closer, error) {
+	svc, err := openServices(ctx, override, cli.OpenBrowser)
+	if err != nil {
+		return nil, nil, err
+	}
+	runs := runner.New(runner.Deps{DB: svc.db, Integrations: svc.integrations, Auth: svc.configurations})
+	return cli.NewWorkspace(svc.blueprints, svc.playbooks, runs, svc.integrations), svc, nil
 }
 
 // openCaller gives the CLI's call command the runner.

@@ -1,6 +1,7 @@
 package blueprint
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -256,4 +257,38 @@ func oneLine(s string) string {
 		s = string(r[:500]) + "…"
 	}
 	return s
+}
+
+// Actions is what ProposeFrom reads (an *integration.Service).
+type Actions interface {
+	Get(ctx context.Context, id string) (integration.Integration, error)
+	Action(ctx context.Context, integrationID, id string) (integration.Action, error)
+	Snapshot(ctx context.Context, id string) (integration.Snapshot, error)
+}
+
+// ProposeFrom proposes a blueprint from a stored action, with its
+// integration's OpenAPI document and effective pagination.
+func (s *Service) ProposeFrom(ctx context.Context, its Actions, integrationID, actionID string) (Proposal, error) {
+	it, err := its.Get(ctx, integrationID)
+	if err != nil {
+		return Proposal{}, err
+	}
+	a, err := its.Action(ctx, integrationID, actionID)
+	if err != nil {
+		return Proposal{}, err
+	}
+	snap, err := its.Snapshot(ctx, integrationID)
+	if err != nil {
+		return Proposal{}, err
+	}
+	pg := paginate.Config{Type: paginate.None}
+	if a.Paginated {
+		pg = paginate.Effective(it.Pagination, a.Pagination)
+	}
+	p, err := Propose(snap.OpenAPI, a, pg)
+	if err != nil {
+		return Proposal{}, err
+	}
+	p.IntegrationID = integrationID
+	return p, nil
 }

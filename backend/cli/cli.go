@@ -69,6 +69,8 @@ type Deps struct {
 	// OpenConfigs opens the data dir for the configuration and auth
 	// commands, with the keyring behind it.
 	OpenConfigs func(ctx context.Context, dataDirOverride string) (Configs, io.Closer, error)
+	// OpenWorkspace opens the data dir for the blueprint and playbook commands.
+	OpenWorkspace func(ctx context.Context, dataDirOverride string) (Workspace, io.Closer, error)
 	// OpenBundles opens the data dir for export and import-bundle.
 	OpenBundles func(ctx context.Context, dataDirOverride string) (Bundles, io.Closer, error)
 	// OpenCaller opens the data dir for `call`.
@@ -140,6 +142,8 @@ type invocation struct {
 	yes                      bool   // delete --yes
 	sign                     bool   // export --sign
 	onConflict               string // import-bundle --on-conflict
+	description              string // blueprint create --description
+	from                     string // blueprint generate --from
 	// Configuration and auth commands.
 	config      string // --config: a configuration's name or id
 	org         string
@@ -157,7 +161,7 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func New(deps Deps) *CLI {
 	c := &CLI{deps: deps, commands: map[string]*command{}}
 	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), lintCommand(), convertCommand(), fixCommand(), importCommand(),
-		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand(), callCommand(), deleteCommand(), exportCommand(), importBundleCommand()} {
+		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand(), callCommand(), deleteCommand(), exportCommand(), importBundleCommand(), blueprintCommand(), playbookCommand()} {
 		c.commands[cmd.name] = cmd
 	}
 	return c

@@ -15,11 +15,13 @@ import (
 
 	"integrationstudio/backend/auth"
 	"integrationstudio/backend/auth/oauthmock"
+	"integrationstudio/backend/blueprint"
 	"integrationstudio/backend/bundle"
 	"integrationstudio/backend/cli"
 	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/datadir"
 	"integrationstudio/backend/integration"
+	"integrationstudio/backend/playbook"
 	"integrationstudio/backend/runner"
 	"integrationstudio/backend/secrets"
 	"integrationstudio/backend/secrets/secretstest"
@@ -158,6 +160,16 @@ func (s *studio) run(term terminal, args ...string) (code int, stdout, stderr st
 				return nil, nil, err
 			}
 			return bundle.New(bundle.Deps{Integrations: its, Secrets: secrets.New(closer.(*store.DB), s.kr), Specs: worker.InProcess{}}), closer, nil
+		},
+		OpenWorkspace: func(ctx context.Context, override string) (cli.Workspace, io.Closer, error) {
+			cs, its, closer, err := s.open(ctx, override)
+			if err != nil {
+				return nil, nil, err
+			}
+			db := closer.(*store.DB)
+			runs := runner.New(runner.Deps{DB: db, Integrations: its, Auth: cs})
+			bps := blueprint.New(db, nil)
+			return cli.NewWorkspace(bps, playbook.New(db, bps, runs), runs, its), closer, nil
 		},
 		OpenCaller: func(ctx context.Context, override string) (cli.Caller, io.Closer, error) {
 			cs, its, closer, err := s.open(ctx, override)

@@ -38,3 +38,29 @@ func TestDefaultsSaveAndBounds(t *testing.T) {
 		t.Errorf("a rejected save changed the setting: %+v", got)
 	}
 }
+
+func TestBlueprintLimit(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "studio.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s := settings.New(db)
+	if got, _ := s.Get(ctx); got.BlueprintLimit != settings.DefaultBlueprintLimit {
+		t.Fatalf("default %d", got.BlueprintLimit)
+	}
+	if _, err := s.Save(ctx, settings.Settings{ImportLimitMB: 64, BlueprintLimit: 25}); err != nil {
+		t.Fatal(err)
+	}
+	// A client that predates the setting sends zero: the limit stays.
+	if _, err := s.Save(ctx, settings.Settings{ImportLimitMB: 80}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Get(ctx); got.BlueprintLimit != 25 || got.ImportLimitMB != 80 {
+		t.Errorf("after saves: %+v", got)
+	}
+	if _, err := s.Save(ctx, settings.Settings{ImportLimitMB: 64, BlueprintLimit: 5000}); err == nil || err.(*apperr.Error).Field != "blueprintLimit" {
+		t.Errorf("out of range: %v", err)
+	}
+}

@@ -218,6 +218,148 @@ export namespace auth {
 
 }
 
+export namespace blueprint {
+	
+	export class Field {
+	    name: string;
+	    description: string;
+	    mappingRequired: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Field(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.mappingRequired = source["mappingRequired"];
+	    }
+	}
+	export class Blueprint {
+	    id: string;
+	    name: string;
+	    description: string;
+	    fields: Field[];
+	    integrationId: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Blueprint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.fields = this.convertValues(source["fields"], Field);
+	        this.integrationId = source["integrationId"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Input {
+	    name: string;
+	    description: string;
+	    fields: Field[];
+	    integrationId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.fields = this.convertValues(source["fields"], Field);
+	        this.integrationId = source["integrationId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Proposal {
+	    name: string;
+	    description: string;
+	    fields: Field[];
+	    integrationId: string;
+	    source: string;
+	    truncated: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Proposal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.fields = this.convertValues(source["fields"], Field);
+	        this.integrationId = source["integrationId"];
+	        this.source = source["source"];
+	        this.truncated = source["truncated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace bundle {
 	
 	export class Conflict {
@@ -1533,6 +1675,166 @@ export namespace paginate {
 
 }
 
+export namespace playbook {
+	
+	export class Input {
+	    name: string;
+	    integrationId: string;
+	    actionId: string;
+	    configurationId: string;
+	    params: Record<string, string>;
+	    blueprints: string[];
+	    mappings: Record<string, any>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.integrationId = source["integrationId"];
+	        this.actionId = source["actionId"];
+	        this.configurationId = source["configurationId"];
+	        this.params = source["params"];
+	        this.blueprints = source["blueprints"];
+	        this.mappings = source["mappings"];
+	    }
+	}
+	export class Mapping {
+	    kind: string;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Mapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.value = source["value"];
+	    }
+	}
+	export class Playbook {
+	    id: string;
+	    name: string;
+	    integrationId: string;
+	    actionId: string;
+	    configurationId: string;
+	    params: Record<string, string>;
+	    blueprints: string[];
+	    mappings: Record<string, any>;
+	    enabled: boolean;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Playbook(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.integrationId = source["integrationId"];
+	        this.actionId = source["actionId"];
+	        this.configurationId = source["configurationId"];
+	        this.params = source["params"];
+	        this.blueprints = source["blueprints"];
+	        this.mappings = source["mappings"];
+	        this.enabled = source["enabled"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Record {
+	    item: number;
+	    blueprint: string;
+	    values: Record<string, any>;
+	    errors?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Record(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = source["item"];
+	        this.blueprint = source["blueprint"];
+	        this.values = source["values"];
+	        this.errors = source["errors"];
+	    }
+	}
+	export class Result {
+	    id?: string;
+	    // Go type: time
+	    startedAt: any;
+	    durationMs: number;
+	    status: string;
+	    message?: string;
+	    items: number;
+	    records: Record[];
+	    errorCount: number;
+	    sourceRunId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.startedAt = this.convertValues(source["startedAt"], null);
+	        this.durationMs = source["durationMs"];
+	        this.status = source["status"];
+	        this.message = source["message"];
+	        this.items = source["items"];
+	        this.records = this.convertValues(source["records"], Record);
+	        this.errorCount = source["errorCount"];
+	        this.sourceRunId = source["sourceRunId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace runner {
 	
 	export class Exchange {
@@ -1704,6 +2006,7 @@ export namespace settings {
 	
 	export class Settings {
 	    importLimitMb: number;
+	    blueprintLimit: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -1712,6 +2015,7 @@ export namespace settings {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.importLimitMb = source["importLimitMb"];
+	        this.blueprintLimit = source["blueprintLimit"];
 	    }
 	}
 

@@ -6,6 +6,8 @@ import {importer} from '../models';
 import {auth} from '../models';
 import {configuration} from '../models';
 import {apperr} from '../models';
+import {blueprint} from '../models';
+import {playbook} from '../models';
 import {runner} from '../models';
 import {settings} from '../models';
 import {bundle} from '../models';
@@ -35,15 +37,23 @@ export function CheckEditForm(arg1:integration.EditForm):Promise<Array<apperr.Er
 
 export function ConfigurationSecretFields(arg1:string):Promise<Array<string>>;
 
+export function CreateBlueprint(arg1:blueprint.Input):Promise<blueprint.Blueprint>;
+
 export function CreateConfiguration(arg1:string,arg2:configuration.Input):Promise<configuration.Configuration>;
 
 export function CreateIntegration(arg1:integration.CreateInput):Promise<integration.Integration>;
 
+export function CreatePlaybook(arg1:playbook.Input):Promise<playbook.Playbook>;
+
 export function DeleteActions(arg1:string,arg2:Array<string>):Promise<Array<integration.Action>>;
+
+export function DeleteBlueprint(arg1:string):Promise<void>;
 
 export function DeleteConfiguration(arg1:string,arg2:string):Promise<void>;
 
 export function DeleteIntegration(arg1:string):Promise<void>;
+
+export function DeletePlaybook(arg1:string):Promise<void>;
 
 export function DiscardEditorDraft(arg1:string):Promise<void>;
 
@@ -75,9 +85,15 @@ export function IntegrationSuggestions(arg1:string):Promise<integration.FormSugg
 
 export function ListActions(arg1:string,arg2:integration.ActionQuery):Promise<integration.ActionPage>;
 
+export function ListBlueprints():Promise<Array<blueprint.Blueprint>>;
+
 export function ListConfigurations(arg1:string):Promise<Array<configuration.Configuration>>;
 
 export function ListIntegrations():Promise<Array<integration.Summary>>;
+
+export function ListPlaybookRuns(arg1:string):Promise<Array<playbook.Result>>;
+
+export function ListPlaybooks():Promise<Array<playbook.Playbook>>;
 
 export function ListRuns(arg1:string,arg2:string):Promise<Array<runner.RunSummary>>;
 
@@ -97,13 +113,19 @@ export function PickSpecFile():Promise<string>;
 
 export function PreviewActionRename(arg1:string,arg2:integration.Rename):Promise<Array<integration.RenameChange>>;
 
+export function PreviewPlaybook(arg1:playbook.Input):Promise<playbook.Result>;
+
 export function PreviewSpecFix(arg1:string,arg2:Array<string>,arg3:boolean):Promise<importer.FixPreview>;
+
+export function ProposeBlueprint(arg1:string,arg2:string):Promise<blueprint.Proposal>;
 
 export function Quit():Promise<void>;
 
 export function RestoreActions(arg1:string,arg2:Array<integration.Action>):Promise<void>;
 
 export function RunAction(arg1:runner.Request):Promise<runner.Run>;
+
+export function RunPlaybook(arg1:string):Promise<playbook.Result>;
 
 export function SaveEditorDraft(arg1:string,arg2:string,arg3:integration.EditForm):Promise<integration.Draft>;
 
@@ -119,6 +141,8 @@ export function SetIntegrationStatus(arg1:string,arg2:integration.Status):Promis
 
 export function SetOrgMapping(arg1:string,arg2:integration.OrgMapping):Promise<integration.OrgMapping>;
 
+export function SetPlaybookEnabled(arg1:string,arg2:boolean):Promise<playbook.Playbook>;
+
 export function SignOutConfiguration(arg1:string,arg2:string):Promise<configuration.Configuration>;
 
 export function StartupProblem():Promise<apperr.Error>;
@@ -133,6 +157,10 @@ export function UndoActionRename(arg1:string,arg2:Array<integration.RenameChange
 
 export function UpdateAction(arg1:string,arg2:integration.Action):Promise<integration.Action>;
 
+export function UpdateBlueprint(arg1:string,arg2:blueprint.Input):Promise<blueprint.Blueprint>;
+
 export function UpdateConfiguration(arg1:string,arg2:string,arg3:configuration.Input):Promise<configuration.Configuration>;
 
 export function UpdateIntegration(arg1:string,arg2:integration.EditForm):Promise<integration.Integration>;
+
+export function UpdatePlaybook(arg1:string,arg2:playbook.Input):Promise<playbook.Playbook>;

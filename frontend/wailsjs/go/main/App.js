@@ -50,6 +50,10 @@ export function ConfigurationSecretFields(arg1) {
   return window['go']['main']['App']['ConfigurationSecretFields'](arg1);
 }
 
+export function CreateBlueprint(arg1) {
+  return window['go']['main']['App']['CreateBlueprint'](arg1);
+}
+
 export function CreateConfiguration(arg1, arg2) {
   return window['go']['main']['App']['CreateConfiguration'](arg1, arg2);
 }
@@ -58,8 +62,16 @@ export function CreateIntegration(arg1) {
   return window['go']['main']['App']['CreateIntegration'](arg1);
 }
 
+export function CreatePlaybook(arg1) {
+  return window['go']['main']['App']['CreatePlaybook'](arg1);
+}
+
 export function DeleteActions(arg1, arg2) {
   return window['go']['main']['App']['DeleteActions'](arg1, arg2);
+}
+
+export function DeleteBlueprint(arg1) {
+  return window['go']['main']['App']['DeleteBlueprint'](arg1);
 }
 
 export function DeleteConfiguration(arg1, arg2) {
@@ -68,6 +80,10 @@ export function DeleteConfiguration(arg1, arg2) {
 
 export function DeleteIntegration(arg1) {
   return window['go']['main']['App']['DeleteIntegration'](arg1);
+}
+
+export function DeletePlaybook(arg1) {
+  return window['go']['main']['App']['DeletePlaybook'](arg1);
 }
 
 export function DiscardEditorDraft(arg1) {
@@ -130,12 +146,24 @@ export function ListActions(arg1, arg2) {
   return window['go']['main']['App']['ListActions'](arg1, arg2);
 }
 
+export function ListBlueprints() {
+  return window['go']['main']['App']['ListBlueprints']();
+}
+
 export function ListConfigurations(arg1) {
   return window['go']['main']['App']['ListConfigurations'](arg1);
 }
 
 export function ListIntegrations() {
   return window['go']['main']['App']['ListIntegrations']();
+}
+
+export function ListPlaybookRuns(arg1) {
+  return window['go']['main']['App']['ListPlaybookRuns'](arg1);
+}
+
+export function ListPlaybooks() {
+  return window['go']['main']['App']['ListPlaybooks']();
 }
 
 export function ListRuns(arg1, arg2) {
@@ -174,8 +202,16 @@ export function PreviewActionRename(arg1, arg2) {
   return window['go']['main']['App']['PreviewActionRename'](arg1, arg2);
 }
 
+export function PreviewPlaybook(arg1) {
+  return window['go']['main']['App']['PreviewPlaybook'](arg1);
+}
+
 export function PreviewSpecFix(arg1, arg2, arg3) {
   return window['go']['main']['App']['PreviewSpecFix'](arg1, arg2, arg3);
+}
+
+export function ProposeBlueprint(arg1, arg2) {
+  return window['go']['main']['App']['ProposeBlueprint'](arg1, arg2);
 }
 
 export function Quit() {
@@ -188,6 +224,10 @@ export function RestoreActions(arg1, arg2) {
 
 export function RunAction(arg1) {
   return window['go']['main']['App']['RunAction'](arg1);
+}
+
+export function RunPlaybook(arg1) {
+  return window['go']['main']['App']['RunPlaybook'](arg1);
 }
 
 export function SaveEditorDraft(arg1, arg2, arg3) {
@@ -218,6 +258,10 @@ export function SetOrgMapping(arg1, arg2) {
   return window['go']['main']['App']['SetOrgMapping'](arg1, arg2);
 }
 
+export function SetPlaybookEnabled(arg1, arg2) {
+  return window['go']['main']['App']['SetPlaybookEnabled'](arg1, arg2);
+}
+
 export function SignOutConfiguration(arg1, arg2) {
   return window['go']['main']['App']['SignOutConfiguration'](arg1, arg2);
 }
@@ -246,10 +290,18 @@ export function UpdateAction(arg1, arg2) {
   return window['go']['main']['App']['UpdateAction'](arg1, arg2);
 }
 
+export function UpdateBlueprint(arg1, arg2) {
+  return window['go']['main']['App']['UpdateBlueprint'](arg1, arg2);
+}
+
 export function UpdateConfiguration(arg1, arg2, arg3) {
   return window['go']['main']['App']['UpdateConfiguration'](arg1, arg2, arg3);
 }
 
 export function UpdateIntegration(arg1, arg2) {
   return window['go']['main']['App']['UpdateIntegration'](arg1, arg2);
+}
+
+export function UpdatePlaybook(arg1, arg2) {
+  return window['go']['main']['App']['UpdatePlaybook'](arg1, arg2);
 }
