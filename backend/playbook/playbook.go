@@ -357,8 +357,8 @@ func nameFree(ctx context.Context, tx *sql.Tx, name, selfID string) error {
 
 func notFound(id string) error { return apperr.Errorf(apperr.NotFound, "No playbook with id %q.", id) }
 
-// Record is one item mapped into one blueprint.
-type Record struct {
+// MappedRecord is one item mapped into one blueprint.
+type MappedRecord struct {
 	Item      int            `json:"item"` // 0-based index into the action's items
 	Blueprint string         `json:"blueprint"`
 	Values    map[string]any `json:"values"`
@@ -376,7 +376,7 @@ type Result struct {
 	Status     string   `json:"status"`
 	Message    string   `json:"message,omitempty"`
 	Items      int      `json:"items"`
-	Records    []Record `json:"records"`
+	Records    []MappedRecord `json:"records"`
 	ErrorCount int      `json:"errorCount"`
 	// SourceRunID is the action run the records come from.
 	SourceRunID string `json:"sourceRunId"`
@@ -401,18 +401,18 @@ func apply(p Playbook, names map[string]string, items []json.RawMessage) (Result
 		sort.Slice(fs, func(i, j int) bool { return fs[i].name < fs[j].name })
 		plan = append(plan, fs)
 	}
-	res := Result{Items: len(items), Records: []Record{}}
+	res := Result{Items: len(items), Records: []MappedRecord{}}
 	for i, raw := range items {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.UseNumber()
 		var item any
 		if err := dec.Decode(&item); err != nil {
-			res.Records = append(res.Records, Record{Item: i, Errors: []string{"the item is not JSON"}})
+			res.Records = append(res.Records, MappedRecord{Item: i, Errors: []string{"the item is not JSON"}})
 			res.ErrorCount++
 			continue
 		}
 		for bi, bid := range p.Blueprints {
-			rec := Record{Item: i, Blueprint: names[bid], Values: map[string]any{}}
+			rec := MappedRecord{Item: i, Blueprint: names[bid], Values: map[string]any{}}
 			for _, f := range plan[bi] {
 				v, problem := f.c.eval(item)
 				if problem != "" {

@@ -542,14 +542,14 @@ export function discardSpecImport(importId: string): Promise<void> {
 export function getSettings(): Promise<Settings> {
   return call(async () => {
     const raw = (await goGetSettings()) as unknown as Raw;
-    return { importLimitMb: num(raw.importLimitMb) };
+    return { importLimitMb: num(raw.importLimitMb), blueprintLimit: num(raw.blueprintLimit) };
   });
 }
 
 export function saveSettings(input: Settings): Promise<Settings> {
   return call(async () => {
-    const raw = (await goSaveSettings({ importLimitMb: input.importLimitMb })) as unknown as Raw;
-    return { importLimitMb: num(raw.importLimitMb) };
+    const raw = (await goSaveSettings({ importLimitMb: input.importLimitMb, blueprintLimit: input.blueprintLimit })) as unknown as Raw;
+    return { importLimitMb: num(raw.importLimitMb), blueprintLimit: num(raw.blueprintLimit) };
   });
 }
 

@@ -12,7 +12,7 @@ const get = vi.mocked(api.getSettings);
 const save = vi.mocked(api.saveSettings);
 
 beforeEach(() => {
-  get.mockResolvedValue({ importLimitMb: 50 });
+  get.mockResolvedValue({ importLimitMb: 50, blueprintLimit: 10 });
 });
 
 async function limitInput() {
@@ -24,14 +24,14 @@ async function limitInput() {
 describe('Settings: import size limit', () => {
   it('shows the stored limit and saves a new one', async () => {
     const user = userEvent.setup();
-    save.mockResolvedValue({ importLimitMb: 200 });
+    save.mockResolvedValue({ importLimitMb: 200, blueprintLimit: 10 });
     renderWithProviders(<SettingsPage />);
     const input = await limitInput();
-    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(screen.getAllByRole('button', { name: 'Save' })[0]).toBeDisabled();
     await user.clear(input);
     await user.type(input, '200');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(save).toHaveBeenCalledWith({ importLimitMb: 200 });
+    await user.click(screen.getAllByRole('button', { name: 'Save' })[0]);
+    expect(save).toHaveBeenCalledWith({ importLimitMb: 200, blueprintLimit: 10 });
     expect(await screen.findByText('Settings saved')).toBeInTheDocument();
     expect(input).toHaveValue('200');
   });
@@ -44,7 +44,7 @@ describe('Settings: import size limit', () => {
     const input = await limitInput();
     await user.clear(input);
     await user.type(input, '64');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getAllByRole('button', { name: 'Save' })[0]);
     expect(await screen.findByText(message)).toBeInTheDocument();
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input).toHaveValue('64');
@@ -56,7 +56,7 @@ describe('Settings: import size limit', () => {
     const input = await limitInput();
     await user.clear(input);
     await user.type(input, '2000');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getAllByRole('button', { name: 'Save' })[0]);
     expect(screen.getByText('The limit must be between 1 and 1024 MB.')).toBeInTheDocument();
     expect(save).not.toHaveBeenCalled();
   });
@@ -68,8 +68,35 @@ describe('Settings: import size limit', () => {
     const input = await limitInput();
     await user.clear(input);
     await user.type(input, '10');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getAllByRole('button', { name: 'Save' })[0]);
     expect(await screen.findByText('The data directory cannot be reached.')).toBeInTheDocument();
     expect(screen.getByText('Could not save the settings')).toBeInTheDocument();
+  });
+});
+
+describe('Settings: blueprint limit', () => {
+  it('saves the limit and keeps the import limit as stored', async () => {
+    const user = userEvent.setup();
+    save.mockResolvedValue({ importLimitMb: 50, blueprintLimit: 25 });
+    renderWithProviders(<SettingsPage />);
+    const input = screen.getByRole('textbox', { name: 'Blueprint limit' });
+    await waitFor(() => expect(input).toHaveValue('10'));
+    await user.clear(input);
+    await user.type(input, '25');
+    await user.click(screen.getAllByRole('button', { name: 'Save' })[1]);
+    expect(save).toHaveBeenCalledWith({ importLimitMb: 50, blueprintLimit: 25 });
+    expect(await screen.findByText('The workspace may now have up to 25 blueprints.')).toBeInTheDocument();
+  });
+
+  it('refuses 0 without calling the backend', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<SettingsPage />);
+    const input = screen.getByRole('textbox', { name: 'Blueprint limit' });
+    await waitFor(() => expect(input).toHaveValue('10'));
+    await user.clear(input);
+    await user.type(input, '0');
+    await user.click(screen.getAllByRole('button', { name: 'Save' })[1]);
+    expect(screen.getByText('The limit must be between 1 and 1000.')).toBeInTheDocument();
+    expect(save).not.toHaveBeenCalled();
   });
 });

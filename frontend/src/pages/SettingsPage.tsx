@@ -68,7 +68,10 @@ export function SettingsPage() {
           </Stack>
         </Section>
         <Section title="Import">
-          <ImportLimit />
+          <LimitSetting spec={IMPORT_LIMIT} />
+        </Section>
+        <Section title="Blueprints">
+          <LimitSetting spec={BLUEPRINT_LIMIT} />
         </Section>
         <Section title="About this installation">
           {error && (
@@ -87,16 +90,51 @@ export function SettingsPage() {
 
 export const IMPORT_LIMIT_MIN = 1;
 export const IMPORT_LIMIT_MAX = 1024;
+export const BLUEPRINT_LIMIT_MIN = 1;
+export const BLUEPRINT_LIMIT_MAX = 1000;
 
-function limitProblem(value: number | null): string | null {
-  if (value === null || !Number.isInteger(value)) return 'Enter a whole number of megabytes.';
-  if (value < IMPORT_LIMIT_MIN || value > IMPORT_LIMIT_MAX) {
-    return `The limit must be between ${IMPORT_LIMIT_MIN} and ${IMPORT_LIMIT_MAX} MB.`;
-  }
+/** One whole-number setting: what its form shows and says. */
+interface LimitSpec {
+  field: 'importLimitMb' | 'blueprintLimit';
+  label: string;
+  description: string;
+  min: number;
+  max: number;
+  /** The range problem, e.g. "between 1 and 1024 MB". */
+  range: string;
+  saved: (value: number) => string;
+  testId: string;
+}
+
+const IMPORT_LIMIT: LimitSpec = {
+  field: 'importLimitMb',
+  label: 'Import size limit (MB)',
+  description: 'The largest OpenAPI or Swagger file the importer reads, from 1 to 1024 MB.',
+  min: IMPORT_LIMIT_MIN,
+  max: IMPORT_LIMIT_MAX,
+  range: `between ${IMPORT_LIMIT_MIN} and ${IMPORT_LIMIT_MAX} MB`,
+  saved: (v) => `Imports may now be up to ${v} MB.`,
+  testId: 'import-limit',
+};
+
+const BLUEPRINT_LIMIT: LimitSpec = {
+  field: 'blueprintLimit',
+  label: 'Blueprint limit',
+  description: 'How many custom blueprints this workspace may have (10 by default, as in Oneflow), from 1 to 1000.',
+  min: BLUEPRINT_LIMIT_MIN,
+  max: BLUEPRINT_LIMIT_MAX,
+  range: `between ${BLUEPRINT_LIMIT_MIN} and ${BLUEPRINT_LIMIT_MAX}`,
+  saved: (v) => `The workspace may now have up to ${v} blueprints.`,
+  testId: 'blueprint-limit',
+};
+
+function limitProblem(spec: LimitSpec, value: number | null): string | null {
+  if (value === null || !Number.isInteger(value)) return 'Enter a whole number.';
+  if (value < spec.min || value > spec.max) return `The limit must be ${spec.range}.`;
   return null;
 }
 
-function ImportLimit() {
+function LimitSetting({ spec }: { spec: LimitSpec }) {
   const [saved, setSaved] = useState<number | null>(null);
   const [value, setValue] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
@@ -109,8 +147,8 @@ function ImportLimit() {
     getSettings().then(
       (s) => {
         if (!live) return;
-        setSaved(s.importLimitMb);
-        setValue(s.importLimitMb);
+        setSaved(s[spec.field]);
+        setValue(s[spec.field]);
         setLoading(false);
       },
       (err: unknown) => {
@@ -122,12 +160,12 @@ function ImportLimit() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [spec.field]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (saving) return;
-    const problem = limitProblem(value);
+    const problem = limitProblem(spec, value);
     if (problem) {
       setFieldError(problem);
       return;
@@ -135,13 +173,15 @@ function ImportLimit() {
     setSaving(true);
     setFormError(null);
     try {
-      const next = await saveSettings({ importLimitMb: value! });
-      setSaved(next.importLimitMb);
-      setValue(next.importLimitMb);
-      notifications.show({ color: 'teal', title: 'Settings saved', message: `Imports may now be up to ${next.importLimitMb} MB.` });
+      // The other settings as stored now, so this form never resets them.
+      const current = await getSettings();
+      const next = await saveSettings({ ...current, [spec.field]: value! });
+      setSaved(next[spec.field]);
+      setValue(next[spec.field]);
+      notifications.show({ color: 'teal', title: 'Settings saved', message: spec.saved(next[spec.field]) });
     } catch (err) {
       const apiErr = toApiError(err);
-      if (apiErr.field === 'importLimitMb') setFieldError(apiErr.message);
+      if (apiErr.field === spec.field) setFieldError(apiErr.message);
       else setFormError(apiErr.message);
     } finally {
       setSaving(false);
@@ -152,16 +192,16 @@ function ImportLimit() {
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
           <NumberInput
-            label="Import size limit (MB)"
-            description="The largest OpenAPI or Swagger file the importer reads, from 1 to 1024 MB."
+            label={spec.label}
+            description={spec.description}
             value={value ?? ''}
             onChange={(v) => {
               setValue(typeof v === 'number' ? v : v === '' ? null : Number(v));
               setFieldError(null);
               setFormError(null);
             }}
-            min={IMPORT_LIMIT_MIN}
-            max={IMPORT_LIMIT_MAX}
+            min={spec.min}
+            max={spec.max}
             step={1}
             allowDecimal={false}
             allowNegative={false}
@@ -170,7 +210,7 @@ function ImportLimit() {
             readOnly={saving}
             error={fieldError}
             w={320}
-            data-testid="import-limit"
+            data-testid={spec.testId}
           />
         <Group>
           <Button type="submit" loading={saving} disabled={loading || saving || value === saved}>

@@ -1701,6 +1701,24 @@ export namespace playbook {
 	        this.mappings = source["mappings"];
 	    }
 	}
+	export class MappedRecord {
+	    item: number;
+	    blueprint: string;
+	    values: Record<string, any>;
+	    errors?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MappedRecord(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = source["item"];
+	        this.blueprint = source["blueprint"];
+	        this.values = source["values"];
+	        this.errors = source["errors"];
+	    }
+	}
 	export class Mapping {
 	    kind: string;
 	    value: string;
@@ -1767,24 +1785,6 @@ export namespace playbook {
 		    return a;
 		}
 	}
-	export class Record {
-	    item: number;
-	    blueprint: string;
-	    values: Record<string, any>;
-	    errors?: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Record(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.item = source["item"];
-	        this.blueprint = source["blueprint"];
-	        this.values = source["values"];
-	        this.errors = source["errors"];
-	    }
-	}
 	export class Result {
 	    id?: string;
 	    // Go type: time
@@ -1793,7 +1793,7 @@ export namespace playbook {
 	    status: string;
 	    message?: string;
 	    items: number;
-	    records: Record[];
+	    records: MappedRecord[];
 	    errorCount: number;
 	    sourceRunId: string;
 	
@@ -1809,7 +1809,7 @@ export namespace playbook {
 	        this.status = source["status"];
 	        this.message = source["message"];
 	        this.items = source["items"];
-	        this.records = this.convertValues(source["records"], Record);
+	        this.records = this.convertValues(source["records"], MappedRecord);
 	        this.errorCount = source["errorCount"];
 	        this.sourceRunId = source["sourceRunId"];
 	    }
