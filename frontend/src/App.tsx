@@ -2,6 +2,7 @@ import { useEffect, useState, type ComponentType } from 'react';
 import { getStartupProblem, type ApiError } from './api';
 import { StartupProblem } from './components/StartupProblem';
 import { AppLayout } from './components/AppLayout';
+import { BundleImportProvider, useBundleImport } from './components/bundles/BundleImport';
 import { useRoute, useRouteId, type Route } from './lib/router';
 import { ApiTokensPage, BlueprintsPage, WebhooksPage } from './pages/ComingPages';
 import { ImportPage } from './pages/ImportPage';
@@ -33,7 +34,6 @@ const TITLES: Record<Route, string> = {
 export function App() {
   const [route] = useRoute();
   const routeId = useRouteId();
-  const Page = PAGES[route];
   const [problem, setProblem] = useState<ApiError | null>(null);
   useEffect(() => {
     document.title = `${TITLES[route]} · Integration Studio`;
@@ -44,9 +44,18 @@ export function App() {
   if (problem) return <StartupProblem problem={problem} />;
   return (
     <AppInfoProvider>
-      <AppLayout route={route}>
-        <Page key={route + routeId} />
-      </AppLayout>
+      <BundleImportProvider>
+        <AppLayout route={route}>
+          <CurrentPage route={route} routeId={routeId} />
+        </AppLayout>
+      </BundleImportProvider>
     </AppInfoProvider>
   );
+}
+
+/** The page on screen; shown afresh after a bundle import, which may have changed it. */
+function CurrentPage({ route, routeId }: { route: Route; routeId: string }) {
+  const { imports } = useBundleImport();
+  const Page = PAGES[route];
+  return <Page key={`${route}/${routeId}#${imports}`} />;
 }

@@ -81,10 +81,21 @@ describe('runtime wrappers', () => {
     (window as RuntimeWindow).runtime = { OnFileDrop, OnFileDropOff };
     const got: string[][] = [];
     const off = onNativeFileDrop((paths) => got.push(paths));
-    expect(OnFileDrop).toHaveBeenCalledWith(expect.any(Function), true);
+    // The whole window listens; spec files count only over a drop target.
+    expect(OnFileDrop).toHaveBeenCalledWith(expect.any(Function), false);
+    const target = document.createElement('div');
+    target.style.setProperty('--wails-drop-target', 'drop');
+    document.body.appendChild(target);
+    const at = vi.fn().mockReturnValue(target);
+    document.elementFromPoint = at; // jsdom has no layout
     OnFileDrop.mock.calls[0]![0](1, 2, ['/a.yaml']);
+    expect(got).toEqual([['/a.yaml']]);
+    at.mockReturnValue(document.body);
+    OnFileDrop.mock.calls[0]![0](1, 2, ['/b.yaml']);
     expect(got).toEqual([['/a.yaml']]);
     off();
     expect(OnFileDropOff).toHaveBeenCalled();
+    delete (document as { elementFromPoint?: unknown }).elementFromPoint;
+    target.remove();
   });
 });

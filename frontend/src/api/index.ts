@@ -20,6 +20,7 @@ import {
   DeleteConfiguration as goDeleteConfiguration,
   DeleteIntegration as goDeleteIntegration,
   DiscardEditorDraft as goDiscardEditorDraft,
+  ExportBundle as goExportBundle,
   DiscardSpecImport as goDiscardSpecImport,
   FinalizeIntegration as goFinalizeIntegration,
   GetEditorDraft as goGetEditorDraft,
@@ -27,7 +28,9 @@ import {
   GetOrgMapping as goGetOrgMapping,
   GetRun as goGetRun,
   GetSettings as goGetSettings,
+  ImportBundleFile as goImportBundleFile,
   ImportSpecFile as goImportSpecFile,
+  InspectBundleFile as goInspectBundleFile,
   ImportSpecText as goImportSpecText,
   IntegrationSuggestions as goIntegrationSuggestions,
   ListActions as goListActions,
@@ -39,6 +42,7 @@ import {
   OrgMappingAvailable as goOrgMappingAvailable,
   PaginationFields as goPaginationFields,
   PaginationTypes as goPaginationTypes,
+  PickBundleFile as goPickBundleFile,
   PickSpecFile as goPickSpecFile,
   PreviewActionRename as goPreviewActionRename,
   PreviewSpecFix as goPreviewSpecFix,
@@ -64,6 +68,7 @@ import {
 } from '../../wailsjs/go/main/App';
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
+import { isBundleFile } from './files';
 import { EVENT_RUN_PAGE, EVENT_SIGNIN_STARTED, EVENT_SPEC_PROGRESS } from './events';
 import type {
   AuthState,
@@ -75,6 +80,11 @@ import type {
   ActionRow,
   AppInfo,
   AuthSuggestion,
+  BundleConfiguration,
+  BundleConflictChoice,
+  BundleExport,
+  BundleImported,
+  BundlePreview,
   CreateIntegrationInput,
   Finding,
   FindingCounts,
@@ -119,6 +129,7 @@ import type {
 
 export * from './types';
 export { ApiError, toApiError, ERROR_CODES, type ErrorCode } from './errors';
+export { BUNDLE_EXTENSION, isBundleFile } from './files';
 export { EVENT_RUN_PAGE, EVENT_SIGNIN_STARTED, EVENT_SPEC_PROGRESS } from './events';
 
 async function call<T>(fn: () => Promise<T>): Promise<T> {
@@ -670,6 +681,66 @@ export function testConfigurationConnection(integrationId: string, id: string, a
   });
 }
 
+// ---- Bundles (backend/bundle) ----
+
+function toBundleConfiguration(raw: Raw): BundleConfiguration {
+  return { name: str(raw.name), organization: str(raw.organization), settings: obj(raw.settings) ?? {}, secretsNeeded: strs(raw.secretsNeeded) };
+}
+
+export function toBundlePreview(raw: Raw): BundlePreview {
+  const conflict = obj(raw.conflict);
+  return {
+    id: str(raw.id),
+    name: str(raw.name),
+    description: str(raw.description),
+    hostname: str(raw.hostname),
+    authMethod: str(raw.authMethod) || 'none',
+    grantType: str(raw.grantType),
+    pagination: str(raw.pagination) || 'none',
+    status: str(raw.status),
+    actions: num(raw.actions),
+    signedBy: str(raw.signedBy),
+    appVersion: str(raw.appVersion),
+    configurations: arr(raw.configurations).map(toBundleConfiguration),
+    lint: toCounts(raw.lint),
+    conflict: conflict ? { id: str(conflict.id), name: str(conflict.name), sameId: conflict.sameId === true } : null,
+    ignored: strs(raw.ignored),
+  };
+}
+
+/**
+ * Exports the integration: opens the save dialog ("<name>.isbundle") and writes the file.
+ * cancelled is true when the user closed the dialog. No secret is ever written.
+ */
+export function exportBundle(integrationId: string, sign: boolean): Promise<BundleExport> {
+  return call(async () => {
+    const raw = ((await goExportBundle(integrationId, sign)) ?? {}) as unknown as Raw;
+    return { path: str(raw.path), bytes: num(raw.bytes), signed: raw.signed === true, cancelled: raw.cancelled === true };
+  });
+}
+
+/** Opens the file dialog for a bundle; resolves to "" when the user cancels. */
+export function pickBundleFile(): Promise<string> {
+  return call(async () => str(await goPickBundleFile()));
+}
+
+/** Reads and checks a bundle and says what importing it would do; nothing is stored. */
+export function inspectBundleFile(path: string): Promise<BundlePreview> {
+  return call(async () => toBundlePreview(((await goInspectBundleFile(path)) ?? {}) as unknown as Raw));
+}
+
+/**
+ * Imports a bundle in one transaction. When the integration exists, onConflict decides;
+ * 'fail' rejects with a conflict ApiError.
+ */
+export function importBundleFile(path: string, onConflict: BundleConflictChoice): Promise<BundleImported> {
+  return call(async () => {
+    const raw = ((await goImportBundleFile(path, onConflict)) ?? {}) as unknown as Raw;
+    const mode = raw.mode === 'replace' || raw.mode === 'copy' ? raw.mode : 'new';
+    return { id: str(raw.id), name: str(raw.name), mode, preview: toBundlePreview(obj(raw.preview) ?? {}) };
+  });
+}
+
 // ---- Test runs (backend/runner) ----
 
 function strMap(value: unknown): Record<string, string> {
@@ -832,13 +903,62 @@ export function isDesktopApp(): boolean {
   return w.wails?.flags?.enableWailsDragAndDrop === true || !!w.webkit?.messageHandlers?.external || !!w.chrome?.webview;
 }
 
+// ---- Native file drops: one Wails listener, routed here ----
+
+// The Wails runtime holds one drop listener at a time, so src/api holds it
+// and routes each drop: a bundle dropped anywhere on the window goes to the
+// bundle import; any other file goes to the spec import, and only when it was
+// dropped on an element whose CSS sets `--wails-drop-target: drop`.
+type DropListener = (paths: string[]) => void;
+const specDropListeners: DropListener[] = [];
+const bundleDropListeners: DropListener[] = [];
+let dropRegistered = false;
+
+function onDropTarget(x: number, y: number): boolean {
+  const el = typeof document.elementFromPoint === 'function' ? document.elementFromPoint(x, y) : null;
+  return !!el && getComputedStyle(el).getPropertyValue('--wails-drop-target').trim() === 'drop';
+}
+
+/** Routes one native drop; exported for tests. */
+export function routeNativeDrop(x: number, y: number, paths: string[]): void {
+  const list = Array.isArray(paths) ? paths.filter((p) => typeof p === 'string' && p !== '') : [];
+  if (list.length === 0) return;
+  // The newest listener is the page on screen.
+  if (isBundleFile(list[0]!)) {
+    bundleDropListeners.at(-1)?.(list);
+    return;
+  }
+  if (onDropTarget(x, y)) specDropListeners.at(-1)?.(list);
+}
+
+function listenForDrops(into: DropListener[], cb: DropListener): () => void {
+  if (!hasRuntime()) return () => {};
+  into.push(cb);
+  if (!dropRegistered) {
+    dropRegistered = true;
+    // false: the whole window reports drops; routeNativeDrop checks the target for spec files.
+    OnFileDrop(routeNativeDrop, false);
+  }
+  return () => {
+    const i = into.lastIndexOf(cb);
+    if (i >= 0) into.splice(i, 1);
+    if (dropRegistered && specDropListeners.length === 0 && bundleDropListeners.length === 0) {
+      dropRegistered = false;
+      OnFileDropOff();
+    }
+  };
+}
+
 /**
- * Listens for files dropped on an element whose CSS sets
- * `--wails-drop-target: drop`. The Wails runtime holds one listener at a
- * time; the returned function removes it.
+ * Listens for spec files dropped on an element whose CSS sets
+ * `--wails-drop-target: drop` (a bundle goes to onBundleFileDrop instead).
+ * Returns the function that stops listening.
  */
 export function onNativeFileDrop(cb: (paths: string[]) => void): () => void {
-  if (!hasRuntime()) return () => {};
-  OnFileDrop((_x, _y, paths) => cb(Array.isArray(paths) ? paths : []), true);
-  return () => OnFileDropOff();
+  return listenForDrops(specDropListeners, cb);
+}
+
+/** Listens for a bundle (".isbundle") dropped anywhere on the window; cb gets its path. */
+export function onBundleFileDrop(cb: (path: string) => void): () => void {
+  return listenForDrops(bundleDropListeners, (paths) => cb(paths[0]!));
 }

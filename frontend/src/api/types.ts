@@ -1,4 +1,4 @@
-import type { auth, configuration, finding, fix, importer, integration, main, paginate, runner, settings, spec } from '../../wailsjs/go/models';
+import type { auth, bundle, configuration, finding, fix, importer, integration, main, paginate, runner, settings, spec } from '../../wailsjs/go/models';
 
 /** A Go struct as the bindings deliver it: its data, without the helper methods of the
  *  generated classes. */
@@ -222,3 +222,35 @@ export interface ActionParameter {
   enum?: unknown[];
   default?: unknown;
 }
+
+// ---- Bundles (backend/bundle): an integration exported as a .isbundle file, never with a secret ----
+
+/** Where ExportBundle wrote the file; cancelled when the user closed the save dialog. */
+export type BundleExport = Plain<main.BundleExport>;
+
+/** A configuration as a bundle carries it: names, non-secret settings and the secrets to supply. */
+export type BundleConfiguration = Omit<Plain<integration.ConfigurationStub>, 'settings'> & {
+  settings: Record<string, unknown>;
+};
+
+/** What importing a bundle would do; nothing is stored yet. */
+export type BundlePreview = Omit<Plain<bundle.Preview>, 'grantType' | 'configurations' | 'lint' | 'conflict' | 'ignored'> & {
+  /** The OAuth 2.0 grant, '' for other methods. */
+  grantType: string;
+  configurations: BundleConfiguration[];
+  lint: FindingCounts;
+  /** The existing integration with the same id or name, or null. */
+  conflict: Plain<bundle.Conflict> | null;
+  /** Credential-like values the file carried that are never imported. */
+  ignored: string[];
+};
+
+/** What to do when the bundle's integration exists: fail (the default), replace it, or keep both. */
+export type BundleConflictChoice = 'fail' | 'replace' | 'keep-both';
+
+export type BundleImportMode = 'new' | 'replace' | 'copy';
+
+export type BundleImported = Omit<Plain<bundle.Imported>, 'mode' | 'preview'> & {
+  mode: BundleImportMode;
+  preview: BundlePreview;
+};

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import * as api from '../api';
 import { ApiError } from '../api/errors';
 import { actionRows, finding, importPreview } from '../test/fixtures';
+import { BundleImportProvider } from '../components/bundles/BundleImport';
 import { renderWithProviders } from '../test/render';
 import { ImportPage } from './ImportPage';
 
@@ -60,7 +61,11 @@ beforeEach(() => {
 });
 
 function renderPage() {
-  return renderWithProviders(<ImportPage />);
+  return renderWithProviders(
+    <BundleImportProvider>
+      <ImportPage />
+    </BundleImportProvider>,
+  );
 }
 
 /** Picks a file through the (mocked) native dialog and waits for the review. */
@@ -221,6 +226,37 @@ describe('ImportPage: choosing input', () => {
     await screen.findByTestId('import-review');
     expect(m.importFile).toHaveBeenCalledWith('/home/me/helpdesk.yaml', false);
     await act(() => new Promise((r) => setTimeout(r, 900)));
+    expect(m.importText).not.toHaveBeenCalled();
+  });
+});
+
+describe('ImportPage: bundles go to the bundle import', () => {
+  it('a chosen .isbundle opens the bundle preview instead of the spec import', async () => {
+    const user = userEvent.setup();
+    m.pick.mockResolvedValue('/home/me/Acme CRM.isbundle');
+    vi.mocked(api.inspectBundleFile).mockReturnValue(new Promise(() => {}));
+    renderPage();
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect(api.inspectBundleFile).toHaveBeenCalledWith('/home/me/Acme CRM.isbundle');
+    expect(m.importFile).not.toHaveBeenCalled();
+    expect(await screen.findByTestId('bundle-inspecting')).toBeInTheDocument();
+  });
+
+  it('in the app, a .isbundle dropped on the zone is left to the native drop (the bundle import), never read as a spec', async () => {
+    renderPage();
+    const file = new File(['PK'], 'Acme CRM.isbundle');
+    fireEvent.drop(screen.getByTestId('spec-dropzone'), { dataTransfer: { files: [file], types: ['Files'] } });
+    await act(() => new Promise((r) => setTimeout(r, 900)));
+    expect(m.importText).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('import-error')).not.toBeInTheDocument();
+  });
+
+  it('in a browser, a dropped .isbundle says how to import it', async () => {
+    m.desktop.mockReturnValue(false);
+    renderPage();
+    const file = new File(['PK'], 'Acme CRM.isbundle');
+    fireEvent.drop(screen.getByTestId('spec-dropzone'), { dataTransfer: { files: [file], types: ['Files'] } });
+    expect(await screen.findByTestId('import-error')).toHaveTextContent('This is an Integration Studio bundle, not an OpenAPI file.');
     expect(m.importText).not.toHaveBeenCalled();
   });
 });

@@ -1,18 +1,20 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
+  ApiError,
   discardSpecImport,
   importSpecFile,
   importSpecText,
+  isBundleFile,
   isDesktopApp,
   onNativeFileDrop,
   onSpecProgress,
   pickSpecFile,
   toApiError,
-  type ApiError,
   type ImportedIntegration,
   type ImportPreview,
 } from '../api';
+import { useBundleImport } from '../components/bundles/BundleImport';
 import { PageHeader } from '../components/PageHeader';
 import { ReviewStep } from '../components/import/ReviewStep';
 import { SpecInput, type InputTab } from '../components/import/SpecInput';
@@ -29,8 +31,13 @@ function forget(importId: string) {
     .catch(() => {});
 }
 
+/** Shown when a bundle reaches the spec import without a path the bundle import can read. */
+const BUNDLE_HINT =
+  'This is an Integration Studio bundle, not an OpenAPI file. Import it with “Import bundle” on the Integrations page, or drop it on the app window.';
+
 export function ImportPage() {
   const [, navigate] = useRoute();
+  const bundles = useBundleImport();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ stage: string; message: string } | null>(null);
@@ -94,7 +101,12 @@ export function ImportPage() {
     }
   }, []);
 
-  const importPath = useCallback((path: string) => run(() => importSpecFile(path, allowRefs.current)), [run]);
+  const openBundle = bundles.open;
+  // A bundle chosen or dropped here goes to the bundle import instead.
+  const importPath = useCallback(
+    async (path: string) => (isBundleFile(path) ? openBundle(path) : run(() => importSpecFile(path, allowRefs.current))),
+    [run, openBundle],
+  );
   const importFile = useCallback((file: File) => run(async () => importSpecText(file.name, await file.text())), [run]);
 
   // In the app, a file dropped on the drop zone arrives as a path. The
@@ -113,6 +125,12 @@ export function ImportPage() {
   }, [onStep1, importPath]);
 
   const onFile = (file: File, via: 'input' | 'drop') => {
+    if (isBundleFile(file.name)) {
+      // In the app a dropped bundle's path arrives natively and opens the bundle import.
+      if (via === 'drop' && isDesktopApp()) return;
+      setError(new ApiError('invalid', BUNDLE_HINT));
+      return;
+    }
     if (via === 'drop' && isDesktopApp()) {
       // Prefer the native path (it can follow file references); fall back
       // to the file's contents if no path turns up.

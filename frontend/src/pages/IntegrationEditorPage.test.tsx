@@ -247,3 +247,58 @@ describe('Integration editor', () => {
     await onStep('Hostname');
   });
 });
+
+describe('Integration page header', () => {
+  it('Export opens the export modal and exports', async () => {
+    const user = userEvent.setup();
+    setup();
+    await onStep('Details');
+    m.exportBundle.mockResolvedValue({ path: '/home/me/Acme.isbundle', bytes: 900, signed: false, cancelled: false });
+    await user.click(screen.getByTestId('export-integration'));
+    const dialog = await screen.findByRole('dialog', { name: 'Export “Acme”' });
+    await user.click(within(dialog).getByTestId('export-confirm'));
+    expect(m.exportBundle).toHaveBeenCalledWith('i1', false);
+    expect(await screen.findByText('Saved to /home/me/Acme.isbundle (900 B).')).toBeInTheDocument();
+  });
+
+  it('Delete confirms, says the keyring secrets go too, deletes and goes back to the list', async () => {
+    const user = userEvent.setup();
+    setup();
+    await onStep('Details');
+    m.listConfigurations.mockResolvedValue([{ id: 'c1' } as api.Configuration, { id: 'c2' } as api.Configuration]);
+    m.deleteIntegration.mockResolvedValue();
+    await user.click(screen.getByTestId('integration-menu'));
+    await user.click(await screen.findByTestId('delete-integration'));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete “Acme”?' });
+    expect(await within(dialog).findByTestId('delete-integration-configurations')).toHaveTextContent(
+      'its 2 configurations, and their secrets and tokens in the OS keyring.',
+    );
+    expect(dialog).toHaveTextContent('This cannot be undone.');
+    expect(m.deleteIntegration).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByTestId('confirm-delete-integration'));
+    expect(m.deleteIntegration).toHaveBeenCalledWith('i1');
+    await waitFor(() => expect(window.location.hash).toBe('#/integrations'));
+    expect(await screen.findByText('Integration deleted')).toBeInTheDocument();
+  });
+
+  it('Delete can be cancelled, and a refusal is shown', async () => {
+    const user = userEvent.setup();
+    setup();
+    await onStep('Details');
+    m.listConfigurations.mockResolvedValue([]);
+    m.deleteIntegration.mockRejectedValue(new ApiError('unavailable', 'The OS keyring cannot be reached: unlock it and try again.'));
+    await user.click(screen.getByTestId('integration-menu'));
+    await user.click(await screen.findByTestId('delete-integration'));
+    let dialog = await screen.findByRole('dialog', { name: 'Delete “Acme”?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(m.deleteIntegration).not.toHaveBeenCalled();
+
+    await user.click(screen.getByTestId('integration-menu'));
+    await user.click(await screen.findByTestId('delete-integration'));
+    dialog = await screen.findByRole('dialog', { name: 'Delete “Acme”?' });
+    await user.click(within(dialog).getByTestId('confirm-delete-integration'));
+    expect(await within(dialog).findByTestId('delete-integration-error')).toHaveTextContent('The OS keyring cannot be reached');
+    expect(window.location.hash).toBe('#/integrations/i1');
+  });
+});

@@ -1,5 +1,18 @@
-import { Alert, Anchor, Box, Button, Group, Loader, Paper, Stack, Stepper, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconCheck, IconCloudCheck, IconKey, IconLock, IconSettings } from '@tabler/icons-react';
+import { ActionIcon, Alert, Anchor, Box, Button, Group, Loader, Menu, Paper, Stack, Stepper, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAlertCircle,
+  IconArrowLeft,
+  IconArrowRight,
+  IconCheck,
+  IconCloudCheck,
+  IconDots,
+  IconFileExport,
+  IconKey,
+  IconLock,
+  IconSettings,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   authMethods,
@@ -26,7 +39,9 @@ import {
 } from '../api';
 import { trimSpace } from '../api/validation';
 import { ActionsEditor } from '../components/actions/ActionsEditor';
+import { ExportBundleModal } from '../components/bundles/ExportBundleModal';
 import { ConfigurationsTab } from '../components/configurations/ConfigurationsTab';
+import { DeleteIntegrationModal } from '../components/DeleteIntegrationModal';
 import { IntegrationIcon } from '../components/IntegrationIcon';
 import { StatusBadge } from '../components/StatusBadge';
 import { hrefFor, useRouteId } from '../lib/router';
@@ -158,6 +173,8 @@ function Editor(loaded: Loaded) {
   const [tab, setTab] = useState<'setup' | 'configurations'>('setup');
   // The Configurations tab loads (and starts refreshing) on its first visit, then stays mounted.
   const [configurationsVisited, setConfigurationsVisited] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const frozen = integration.finalizedAt !== null;
   const id = integration.id;
 
@@ -304,6 +321,14 @@ function Editor(loaded: Loaded) {
     window.location.hash = hrefFor('integrations');
   };
 
+  /** Deleted: nothing left to autosave; back to the list. */
+  const onDeleted = () => {
+    pending.current = null;
+    setDeleting(false);
+    notifications.show({ color: 'teal', title: 'Integration deleted', message: `“${integration.name}” and its configurations' secrets were deleted.` });
+    window.location.hash = hrefFor('integrations');
+  };
+
   const props: StepProps = {
     form,
     setForm,
@@ -345,8 +370,27 @@ function Editor(loaded: Loaded) {
             </Text>
           </div>
         </Group>
-        <AutosaveIndicator state={saveState} />
+        <Group gap="sm" wrap="nowrap">
+          <AutosaveIndicator state={saveState} />
+          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => setExporting(true)} data-testid="export-integration">
+            Export
+          </Button>
+          <Menu position="bottom-end" withinPortal shadow="md">
+            <Menu.Target>
+              <ActionIcon variant="default" size="lg" aria-label="More actions" data-testid="integration-menu">
+                <IconDots size={16} />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)} data-testid="delete-integration">
+                Delete integration…
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
       </Group>
+      <ExportBundleModal integration={integration} opened={exporting} onClose={() => setExporting(false)} />
+      <DeleteIntegrationModal integration={integration} opened={deleting} onClose={() => setDeleting(false)} onDeleted={onDeleted} />
 
       <Tabs
         value={tab}

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../api';
 import { ApiError } from '../api/errors';
 import { integration, summary, SVG } from '../test/fixtures';
+import { BundleImportProvider } from '../components/bundles/BundleImport';
 import { renderWithProviders } from '../test/render';
 import { IntegrationsPage } from './IntegrationsPage';
 
@@ -14,7 +15,11 @@ const list = vi.mocked(api.listIntegrations);
 const create = vi.mocked(api.createIntegration);
 
 function renderPage() {
-  return renderWithProviders(<IntegrationsPage />);
+  return renderWithProviders(
+    <BundleImportProvider>
+      <IntegrationsPage />
+    </BundleImportProvider>,
+  );
 }
 
 async function openModal(user: ReturnType<typeof userEvent.setup>) {

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, EmptyState, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconFileImport, IconPlug, IconPlus, IconRefresh } from '@tabler/icons-react';
+import { IconAlertCircle, IconFileImport, IconPackageImport, IconPlug, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Integration, IntegrationSummary } from '../api';
+import { useBundleImport } from '../components/bundles/BundleImport';
 import { IntegrationIcon } from '../components/IntegrationIcon';
 import { NewIntegrationModal } from '../components/NewIntegrationModal';
 import { PageHeader } from '../components/PageHeader';
@@ -28,10 +29,20 @@ function ImportButton({ onClick }: { onClick: () => void }) {
   );
 }
 
+function ImportBundleButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Button variant="default" leftSection={<IconPackageImport size={18} />} onClick={onClick} data-testid="import-bundle">
+      Import bundle
+    </Button>
+  );
+}
+
 export function IntegrationsPage() {
   const [, navigate] = useRoute();
   const openImport = () => navigate('import');
   const integrations = useIntegrations();
+  const bundles = useBundleImport();
+  const importBundle = () => void bundles.pick();
   const [modalOpen, setModalOpen] = useState(false);
   const open = () => setModalOpen(true);
 
@@ -85,9 +96,10 @@ export function IntegrationsPage() {
           variant="light"
           icon={<IconPlug size={28} />}
           title="No integrations yet"
-          description="An integration describes one vendor's API: its host, how to sign in, and the actions a workflow can call. Import an OpenAPI or Swagger file, or create one by hand; it stays a draft until you publish it."
+          description="An integration describes one vendor's API: its host, how to sign in, and the actions a workflow can call. Import an OpenAPI or Swagger file, import a bundle a colleague exported, or create one by hand; it stays a draft until you publish it."
         >
           <EmptyState.Actions>
+            <ImportBundleButton onClick={importBundle} />
             <ImportButton onClick={openImport} />
             <NewIntegrationButton onClick={open} />
           </EmptyState.Actions>
@@ -106,6 +118,7 @@ export function IntegrationsPage() {
         actions={
           headerButton ? (
             <>
+              <ImportBundleButton onClick={importBundle} />
               <ImportButton onClick={openImport} />
               <NewIntegrationButton onClick={open} />
             </>

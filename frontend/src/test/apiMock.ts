@@ -9,10 +9,12 @@ export async function apiMock() {
   const errors = await vi.importActual<typeof import('../api/errors')>('../api/errors');
   const events = await vi.importActual<typeof import('../api/events')>('../api/events');
   const types = await vi.importActual<typeof import('../api/types')>('../api/types');
+  const files = await vi.importActual<typeof import('../api/files')>('../api/files');
   return {
     ...types,
     ...errors,
     ...events,
+    ...files,
     getAppInfo: vi.fn(),
     listIntegrations: vi.fn(),
     createIntegration: vi.fn(),
@@ -77,5 +79,10 @@ export async function apiMock() {
     listRuns: vi.fn(),
     getRun: vi.fn(),
     onRunPage: vi.fn(),
+    exportBundle: vi.fn(),
+    pickBundleFile: vi.fn(),
+    inspectBundleFile: vi.fn(),
+    importBundleFile: vi.fn(),
+    onBundleFileDrop: vi.fn(),
   };
 }

@@ -66,6 +66,21 @@ afterEach(() => {
 });
 
 describe('Configurations tab', () => {
+  it('says a configuration without its secrets needs credentials, with a link to enter them', async () => {
+    const user = userEvent.setup();
+    setup([
+      config({ status: { method: 'oauth2', state: 'missing_secret', authenticated: false, expiresAt: null, lastError: '' } }),
+      config({ id: 'c2', name: 'Globex', secretFields: ['client_secret'] }),
+    ]);
+    const rows = await screen.findAllByTestId('configuration-row');
+    expect(within(rows[0]!).getByTestId('configuration-status')).toHaveTextContent('Secret missing');
+    const needs = await within(rows[0]!).findByTestId('configuration-needs-credentials');
+    expect(needs).toHaveTextContent('Needs credentials: enter its client secret before it can sign in or call the vendor.');
+    expect(within(rows[1]!).queryByTestId('configuration-needs-credentials')).not.toBeInTheDocument();
+    await user.click(within(needs).getByRole('button', { name: 'Enter client secret' }));
+    expect(await screen.findByTestId('configuration-form')).toBeInTheDocument();
+  });
+
   it('lists configurations with their sign-in state', async () => {
     const soon = new Date(Date.now() + 52 * 60_000 + 30_000);
     setup([

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, Modal, Paper, Skeleton, Stack, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Modal, Paper, Skeleton, Stack, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconAlertCircle,
@@ -31,7 +31,7 @@ import {
 } from '../../api';
 import { ConfigurationDrawer } from './ConfigurationDrawer';
 import { SignInPanel } from './SignInPanel';
-import { AuthStatusBadge } from './status';
+import { AuthStatusBadge, secretLabel } from './status';
 import { TestConnectionModal } from './TestConnectionModal';
 
 /** The list is re-read this often, so "expires in" and refreshed tokens stay true. */
@@ -45,6 +45,18 @@ const METHOD_LABELS: Record<string, string> = {
 };
 
 type Busy = 'auth' | 'signout' | 'trust';
+
+/** "client secret", "API key": a secret's name inside a sentence. */
+function secretPhrase(field: string): string {
+  const label = secretLabel(field);
+  return label.startsWith('API') ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** "API key", "API key and password": the secrets' names in a sentence. */
+function joinLabels(fields: string[]): string {
+  const labels = fields.map(secretPhrase);
+  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+}
 
 function notifyError(title: string, err: unknown) {
   notifications.show({ color: 'red', title, message: toApiError(err).message, autoClose: 10_000 });
@@ -266,6 +278,7 @@ export function ConfigurationsTab({ integration }: { integration: Integration })
               key={c.id}
               configuration={c}
               method={method}
+              missing={secretFields.filter((f) => !c.secretFields.includes(f))}
               now={now}
               busy={busy[c.id] ?? null}
               onAuthenticate={() => void authenticate(c)}
@@ -321,6 +334,8 @@ export function ConfigurationsTab({ integration }: { integration: Integration })
 interface RowProps {
   configuration: Configuration;
   method: string;
+  /** The secrets the integration asks for that this configuration has not saved. */
+  missing: string[];
   now: Date;
   busy: Busy | null;
   onAuthenticate: () => void;
@@ -331,7 +346,7 @@ interface RowProps {
   onDelete: () => void;
 }
 
-function ConfigurationRow({ configuration: c, method, now, busy, onAuthenticate, onSignOut, onTrust, onTest, onEdit, onDelete }: RowProps) {
+function ConfigurationRow({ configuration: c, method, missing, now, busy, onAuthenticate, onSignOut, onTrust, onTest, onEdit, onDelete }: RowProps) {
   const oauth = method === 'oauth2';
   const hasTokens = c.status.state === 'signed_in' || c.status.state === 'needs_sign_in';
   const origin = c.originChange;
@@ -397,6 +412,17 @@ function ConfigurationRow({ configuration: c, method, now, busy, onAuthenticate,
             </Tooltip>
           </Group>
         </Group>
+        {c.status.state === 'missing_secret' && (
+          <Group gap={6} wrap="nowrap" data-testid="configuration-needs-credentials">
+            <IconKey size={14} color="var(--mantine-color-orange-6)" aria-hidden="true" style={{ flex: 'none' }} />
+            <Text size="sm" c="dimmed">
+              Needs credentials: enter {missing.length > 0 ? `its ${joinLabels(missing)}` : 'its secrets'} before it can sign in or call the vendor.{' '}
+              <Anchor component="button" type="button" size="sm" onClick={onEdit} disabled={busy !== null} data-testid="configuration-enter-secrets">
+                Enter {missing.length === 1 ? secretPhrase(missing[0]!) : 'secrets'}
+              </Anchor>
+            </Text>
+          </Group>
+        )}
         {c.status.lastError && (
           <Text size="sm" c="red" data-testid="configuration-last-error">
             {c.status.lastError}
