@@ -6,6 +6,10 @@ import { join, resolve } from 'node:path';
 // Each run gets an empty data dir, so tests never see the user's data.
 const home = process.env.INTEGRATION_STUDIO_E2E_HOME ?? mkdtempSync(join(tmpdir(), 'studio-e2e-'));
 process.env.INTEGRATION_STUDIO_E2E_HOME = home;
+// The app's file dialogs answer from files in this folder ("save", "open"):
+// tests cannot click a native GTK dialog (see scriptedDialogs in app.go).
+const dialogs = process.env.INTEGRATION_STUDIO_E2E_DIALOGS ?? mkdtempSync(join(tmpdir(), 'studio-e2e-dialogs-'));
+process.env.INTEGRATION_STUDIO_E2E_DIALOGS = dialogs;
 
 const artifacts = process.env.ARTIFACTS ?? resolve(__dirname, '../../tests/artifacts');
 const wails = process.env.WAILS ?? 'wails';
@@ -38,7 +42,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'app', testMatch: /(app|authoring|configurations|import|testpanel)\.spec\.ts/ },
+    { name: 'app', testMatch: /(app|authoring|bundles|configurations|import|testpanel)\.spec\.ts/ },
     { name: 'smoke', testMatch: /smoke\.spec\.ts/ },
   ],
   // The real app: Go backend + Vite frontend through the Wails dev server.
@@ -55,6 +59,7 @@ export default defineConfig({
     env: {
       ...process.env,
       INTEGRATION_STUDIO_HOME: home,
+      INTEGRATION_STUDIO_SCRIPTED_DIALOGS: dialogs,
       WEBKIT_DISABLE_DMABUF_RENDERER: '1',
     } as Record<string, string>,
   },

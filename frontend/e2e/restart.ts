@@ -50,9 +50,11 @@ async function answersAt(url: string): Promise<boolean> {
 /**
  * Stopping the app ends `wails dev` and the Vite server it ran, so the
  * restart brings back both: Vite on the address the app was given (from the
- * app's own environment), then the app.
+ * app's own environment), then the app. overrides replace variables of the app's
+ * environment (e.g. INTEGRATION_STUDIO_HOME to start on another data dir);
+ * later restarts keep them.
  */
-export async function restartApp(): Promise<void> {
+export async function restartApp(overrides: Record<string, string> = {}): Promise<void> {
   const pids = execFileSync('pgrep', ['-f', DEV_BINARY]).toString().trim().split('\n').map(Number);
   if (pids.length !== 1) throw new Error(`expected one running app, found pids ${pids.join(', ')}`);
   const pid = pids[0]!;
@@ -62,6 +64,7 @@ export async function restartApp(): Promise<void> {
       .filter(Boolean)
       .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
   );
+  Object.assign(env, overrides);
   const [, ...args] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
   const cwd = readlinkSync(`/proc/${pid}/cwd`);
   // wails dev may remove or rebuild its binary; keep a copy of the one that ran.
