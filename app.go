@@ -56,7 +56,7 @@ func NewApp(svc *services, openErr error) *App {
 		a.dialogs = scriptedDialogs{dir: dir}
 	}
 	a.imports = importer.New(specWorker(), svc.integrations, wailsEmitter{a}, a.importLimits)
-	a.runner = runner.New(runner.Deps{DB: svc.db, Integrations: svc.integrations, Auth: svc.configurations, Emit: wailsEmitter{a}})
+	a.runner = svc.newRunner(wailsEmitter{a})
 	return a
 }
 
@@ -131,6 +131,10 @@ func (a *App) startup(ctx context.Context) {
 		// Renew OAuth 2.0 tokens in the background, before they are needed.
 		go a.svc.configurations.RunRefresher(ctx, time.Minute, func(err error) {
 			a.log.Warn("token refresh", slog.String("reason", apperr.Public(err).Message))
+		})
+		// Deliver webhook events, starting with any a quit left pending.
+		go a.svc.webhooks.RunWorker(ctx, 15*time.Second, func(err error) {
+			a.log.Warn("webhook delivery", slog.String("reason", apperr.Public(err).Message))
 		})
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
+	"integrationstudio/backend/apitoken"
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/blueprint"
 	"integrationstudio/backend/bundle"
@@ -29,6 +30,7 @@ import (
 	"integrationstudio/backend/settings"
 	"integrationstudio/backend/store"
 	"integrationstudio/backend/version"
+	"integrationstudio/backend/webhook"
 	"integrationstudio/backend/worker"
 )
 
@@ -71,6 +73,8 @@ type services struct {
 	settings       *settings.Service
 	blueprints     *blueprint.Service
 	playbooks      *playbook.Service
+	webhooks       *webhook.Service
+	apiTokens      *apitoken.Service
 }
 
 // openServices opens the data dir. openBrowser shows the OAuth consent
@@ -107,8 +111,9 @@ func openServices(ctx context.Context, override string, openBrowser func(string)
 		st, err := svc.settings.Get(ctx)
 		return st.BlueprintLimit, err
 	})
-	svc.playbooks = playbook.New(db, svc.blueprints,
-		runner.New(runner.Deps{DB: db, Integrations: svc.integrations, Auth: svc.configurations}))
+	svc.webhooks = webhook.New(webhook.Deps{DB: db, Secrets: svc.secrets})
+	svc.apiTokens = apitoken.New(db)
+	svc.playbooks = playbook.New(db, svc.blueprints, svc.newRunner(nil), svc.webhooks)
 	// A crash between a keyring write and its commit leaves a journalled key
 	// behind; sweep those now. An unreachable keyring must not stop the app
 	// from opening: only features that need a secret fail, with a message.
@@ -119,6 +124,12 @@ func openServices(ctx context.Context, override string, openBrowser func(string)
 	}
 	logger.Info("data dir opened", slog.String("dir", dir.Root), slog.String("version", version.Version))
 	return svc, nil
+}
+
+// newRunner is a runner on these services; emit (nil: none) receives its
+// page events.
+func (s *services) newRunner(emit runner.Emitter) *runner.Service {
+	return runner.New(runner.Deps{DB: s.db, Integrations: s.integrations, Auth: s.configurations, Emit: emit, Events: s.webhooks})
 }
 
 func (s *services) Close() error {
@@ -163,8 +174,7 @@ func openWorkspace(ctx context.Context, override string) (cli.Workspace, io.Clos
 	if err != nil {
 		return nil, nil, err
 	}
-	runs := runner.New(runner.Deps{DB: svc.db, Integrations: svc.integrations, Auth: svc.configurations})
-	return cli.NewWorkspace(svc.blueprints, svc.playbooks, runs, svc.integrations), svc, nil
+	return cli.NewWorkspace(svc.blueprints, svc.playbooks, svc.newRunner(nil), svc.integrations), svc, nil
 }
 
 // openCaller gives the CLI's call command the runner.
@@ -173,8 +183,7 @@ func openCaller(ctx context.Context, override string) (cli.Caller, io.Closer, er
 	if err != nil {
 		return nil, nil, err
 	}
-	r := runner.New(runner.Deps{DB: svc.db, Integrations: svc.integrations, Auth: svc.configurations})
-	return cli.JoinCaller(r, svc.configurations), svc, nil
+	return cli.JoinCaller(svc.newRunner(nil), svc.configurations), svc, nil
 }
 
 func runGUI() error {

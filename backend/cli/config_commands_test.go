@@ -169,7 +169,7 @@ func (s *studio) run(term terminal, args ...string) (code int, stdout, stderr st
 			db := closer.(*store.DB)
 			runs := runner.New(runner.Deps{DB: db, Integrations: its, Auth: cs})
 			bps := blueprint.New(db, nil)
-			return cli.NewWorkspace(bps, playbook.New(db, bps, runs), runs, its), closer, nil
+			return cli.NewWorkspace(bps, playbook.New(db, bps, runs, nil), runs, its), closer, nil
 		},
 		OpenCaller: func(ctx context.Context, override string) (cli.Caller, io.Closer, error) {
 			cs, its, closer, err := s.open(ctx, override)

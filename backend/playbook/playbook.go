@@ -63,16 +63,29 @@ type Runner interface {
 	GetRun(ctx context.Context, integrationID, runID string) (runner.Run, error)
 }
 
+// Events records outgoing events in the caller's transaction (a
+// *webhook.Service: its outbox).
+type Events interface {
+	Enqueue(ctx context.Context, tx *sql.Tx, event string, payload any) error
+}
+
+// Event names (webhook.EventPlaybookRunCompleted, webhook.EventPlaybookRecord).
+const (
+	eventRunCompleted = "playbook.run.completed"
+	eventRecord       = "playbook.record"
+)
+
 // Service stores and runs playbooks.
 type Service struct {
 	db         *store.DB
 	blueprints *blueprint.Service
 	runs       Runner
+	events     Events
 }
 
-// New returns a Service.
-func New(db *store.DB, blueprints *blueprint.Service, runs Runner) *Service {
-	return &Service{db: db, blueprints: blueprints, runs: runs}
+// New returns a Service. events may be nil (no webhooks).
+func New(db *store.DB, blueprints *blueprint.Service, runs Runner, events Events) *Service {
+	return &Service{db: db, blueprints: blueprints, runs: runs, events: events}
 }
 
 // check validates an input against its blueprints and the limits.
@@ -373,11 +386,11 @@ type Result struct {
 	DurationMs int64     `json:"durationMs"`
 	// Status: complete, incomplete (paging stopped early: partial records)
 	// or failed (the vendor failed: partial records, labelled).
-	Status     string   `json:"status"`
-	Message    string   `json:"message,omitempty"`
-	Items      int      `json:"items"`
+	Status     string         `json:"status"`
+	Message    string         `json:"message,omitempty"`
+	Items      int            `json:"items"`
 	Records    []MappedRecord `json:"records"`
-	ErrorCount int      `json:"errorCount"`
+	ErrorCount int            `json:"errorCount"`
 	// SourceRunID is the action run the records come from.
 	SourceRunID string `json:"sourceRunId"`
 }
@@ -479,8 +492,25 @@ func (s *Service) Run(ctx context.Context, id string) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if _, err := s.db.ExecContext(context.WithoutCancel(ctx), `INSERT INTO playbook_runs (id, playbook_id, started_at, status, run) VALUES (?, ?, ?, ?, ?)`,
-		res.ID, p.ID, store.Timestamp(res.StartedAt), res.Status, string(raw)); err != nil {
+	// The run and its events in one transaction: a crash loses neither.
+	ctx = context.WithoutCancel(ctx)
+	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO playbook_runs (id, playbook_id, started_at, status, run) VALUES (?, ?, ?, ?, ?)`,
+			res.ID, p.ID, store.Timestamp(res.StartedAt), res.Status, string(raw)); err != nil {
+			return err
+		}
+		if s.events == nil {
+			return nil
+		}
+		for _, r := range res.Records {
+			if err := s.events.Enqueue(ctx, tx, eventRecord, map[string]any{"playbook": p.Name, "playbookId": p.ID, "runId": res.ID, "record": r}); err != nil {
+				return err
+			}
+		}
+		return s.events.Enqueue(ctx, tx, eventRunCompleted, map[string]any{"playbook": p.Name, "playbookId": p.ID, "runId": res.ID,
+			"status": res.Status, "message": res.Message, "items": res.Items, "records": len(res.Records), "errors": res.ErrorCount})
+	})
+	if err != nil {
 		return Result{}, err
 	}
 	return res, nil

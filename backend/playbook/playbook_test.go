@@ -2,6 +2,7 @@ package playbook_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -30,6 +31,7 @@ func (f *fakeRunner) History(context.Context, string, string) ([]runner.RunSumma
 func (f *fakeRunner) GetRun(context.Context, string, string) (runner.Run, error) { return f.run, nil }
 
 type env struct {
+	db      *store.DB
 	pb      *playbook.Service
 	bp      *blueprint.Service
 	runs    *fakeRunner
@@ -61,8 +63,8 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{bp: blueprint.New(db, nil), runs: &fakeRunner{}, it: it.ID, act: a.ID}
-	e.pb = playbook.New(db, e.bp, e.runs)
+	e := &env{db: db, bp: blueprint.New(db, nil), runs: &fakeRunner{}, it: it.ID, act: a.ID}
+	e.pb = playbook.New(db, e.bp, e.runs, nil)
 	return e
 }
 
@@ -207,5 +209,32 @@ func TestEnableNeedsRequiredMappingsAndBlueprintsInUseStay(t *testing.T) {
 	err = e.bp.Delete(ctx, b.ID, e.pb.UsingBlueprint)
 	if apperr.Code(err) != apperr.Conflict || !strings.Contains(err.Error(), `"Contacts sync"`) {
 		t.Errorf("delete blueprint in use: %v", err)
+	}
+}
+
+type recordedEvents struct{ names []string }
+
+func (r *recordedEvents) Enqueue(_ context.Context, _ *sql.Tx, event string, _ any) error {
+	r.names = append(r.names, event)
+	return nil
+}
+
+func TestRunEnqueuesWebhookEvents(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	ev := &recordedEvents{}
+	e.pb = playbook.New(e.db, e.bp, e.runs, ev)
+	b := e.blueprint(t, "Tickets", f("id", true))
+	p, err := e.pb.Create(ctx, playbook.Input{Name: "Sync", IntegrationID: e.it, ActionID: e.act, Blueprints: []string{b.ID},
+		Mappings: map[string]map[string]playbook.Mapping{b.ID: {"id": {Kind: playbook.KindPath, Value: "$.id"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.runs.run = runner.Run{ID: "r3", Complete: true, Items: items(`{"id":1}`, `{"id":2}`)}
+	if _, err := e.pb.Run(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(ev.names, ",") != "playbook.record,playbook.record,playbook.run.completed" {
+		t.Errorf("events %v", ev.names)
 	}
 }

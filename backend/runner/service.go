@@ -50,6 +50,11 @@ type Deps struct {
 	Transport http.RoundTripper
 	Emit      Emitter
 	Now       func() time.Time
+	// Events records action.run.failed for webhooks, in the run's
+	// transaction (a *webhook.Service); nil sends none.
+	Events interface {
+		Enqueue(ctx context.Context, tx *sql.Tx, event string, payload any) error
+	}
 }
 
 // Service runs actions against the vendor and keeps their history.
@@ -258,9 +263,15 @@ func (s *Service) save(ctx context.Context, r Run) error {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.IntegrationID, r.ActionID, r.ConfigurationID, store.Timestamp(r.StartedAt), r.Complete, r.ItemCount, string(raw)); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM runs WHERE action_id = ? AND id NOT IN
-			(SELECT id FROM runs WHERE action_id = ? ORDER BY started_at DESC, id DESC LIMIT ?)`, r.ActionID, r.ActionID, HistoryLimit)
-		return err
+		if _, err := tx.ExecContext(ctx, `DELETE FROM runs WHERE action_id = ? AND id NOT IN
+			(SELECT id FROM runs WHERE action_id = ? ORDER BY started_at DESC, id DESC LIMIT ?)`, r.ActionID, r.ActionID, HistoryLimit); err != nil {
+			return err
+		}
+		if r.Error == nil || s.deps.Events == nil {
+			return nil
+		}
+		return s.deps.Events.Enqueue(ctx, tx, "action.run.failed", map[string]any{"runId": r.ID, "integrationId": r.IntegrationID,
+			"actionId": r.ActionID, "action": r.ActionName, "error": r.Error.Message, "items": r.ItemCount, "pages": len(r.Pages)})
 	})
 }
 
