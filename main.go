@@ -49,7 +49,7 @@ func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.New(cli.Deps{
 			Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Getenv: os.Getenv,
-			Open: openCatalog, OpenConfigs: openConfigs, OpenCaller: openCaller, OpenBundles: openBundles, OpenWorkspace: openWorkspace, Specs: specWorker(),
+			Open: openCatalog, OpenConfigs: openConfigs, OpenCaller: openCaller, OpenBundles: openBundles, OpenWorkspace: openWorkspace, OpenAutomation: openAutomation, Specs: specWorker(),
 			ReadSecret: cli.TerminalSecrets(os.Stdin, os.Stderr),
 		}).Run(context.Background(), os.Args[1:]))
 	}
@@ -176,6 +176,18 @@ func openWorkspace(ctx context.Context, override string) (cli.Workspace, io.Clos
 	}
 	return cli.NewWorkspace(svc.blueprints, svc.playbooks, svc.newRunner(nil), svc.integrations), svc, nil
 }
+
+// openAutomation gives the CLI's token and webhook commands their services.
+func openAutomation(ctx context.Context, override string) (cli.Automation, io.Closer, error) {
+	svc, err := openServices(ctx, override, cli.OpenBrowser)
+	if err != nil {
+		return nil, nil, err
+	}
+	return svc, svc, nil
+}
+
+func (s *services) Tokens() *apitoken.Service  { return s.apiTokens }
+func (s *services) Webhooks() *webhook.Service { return s.webhooks }
 
 // openCaller gives the CLI's call command the runner.
 func openCaller(ctx context.Context, override string) (cli.Caller, io.Closer, error) {

@@ -69,6 +69,8 @@ type Deps struct {
 	// OpenConfigs opens the data dir for the configuration and auth
 	// commands, with the keyring behind it.
 	OpenConfigs func(ctx context.Context, dataDirOverride string) (Configs, io.Closer, error)
+	// OpenAutomation opens the data dir for the token and webhook commands.
+	OpenAutomation func(ctx context.Context, dataDirOverride string) (Automation, io.Closer, error)
 	// OpenWorkspace opens the data dir for the blueprint and playbook commands.
 	OpenWorkspace func(ctx context.Context, dataDirOverride string) (Workspace, io.Closer, error)
 	// OpenBundles opens the data dir for export and import-bundle.
@@ -136,14 +138,16 @@ type invocation struct {
 	ignoreCase, dryRun       bool
 	sets                     stringList // edit --set key=value, repeated
 	acceptSuggestions        bool
-	action                   string // edit --action: an action's id or name
-	body                     string // call --body
-	maxPages                 int    // call --max-pages
-	yes                      bool   // delete --yes
-	sign                     bool   // export --sign
-	onConflict               string // import-bundle --on-conflict
-	description              string // blueprint create --description
-	from                     string // blueprint generate --from
+	action                   string     // edit --action: an action's id or name
+	body                     string     // call --body
+	maxPages                 int        // call --max-pages
+	yes                      bool       // delete --yes
+	sign                     bool       // export --sign
+	onConflict               string     // import-bundle --on-conflict
+	description              string     // blueprint create --description
+	from                     string     // blueprint generate --from
+	events                   stringList // webhook add --event
+	keyStdin, generateKey    bool       // webhook add
 	// Configuration and auth commands.
 	config      string // --config: a configuration's name or id
 	org         string
@@ -161,7 +165,7 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func New(deps Deps) *CLI {
 	c := &CLI{deps: deps, commands: map[string]*command{}}
 	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), lintCommand(), convertCommand(), fixCommand(), importCommand(),
-		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand(), callCommand(), deleteCommand(), exportCommand(), importBundleCommand(), blueprintCommand(), playbookCommand()} {
+		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand(), callCommand(), deleteCommand(), exportCommand(), importBundleCommand(), blueprintCommand(), playbookCommand(), tokenCommand(), webhookCommand()} {
 		c.commands[cmd.name] = cmd
 	}
 	return c

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"integrationstudio/backend/apitoken"
 	"integrationstudio/backend/auth"
 	"integrationstudio/backend/auth/oauthmock"
 	"integrationstudio/backend/blueprint"
@@ -26,6 +27,7 @@ import (
 	"integrationstudio/backend/secrets"
 	"integrationstudio/backend/secrets/secretstest"
 	"integrationstudio/backend/store"
+	"integrationstudio/backend/webhook"
 	"integrationstudio/backend/worker"
 )
 
@@ -160,6 +162,14 @@ func (s *studio) run(term terminal, args ...string) (code int, stdout, stderr st
 				return nil, nil, err
 			}
 			return bundle.New(bundle.Deps{Integrations: its, Secrets: secrets.New(closer.(*store.DB), s.kr), Specs: worker.InProcess{}}), closer, nil
+		},
+		OpenAutomation: func(ctx context.Context, override string) (cli.Automation, io.Closer, error) {
+			_, _, closer, err := s.open(ctx, override)
+			if err != nil {
+				return nil, nil, err
+			}
+			db := closer.(*store.DB)
+			return automation{apitoken.New(db), webhook.New(webhook.Deps{DB: db, Secrets: secrets.New(db, s.kr)})}, closer, nil
 		},
 		OpenWorkspace: func(ctx context.Context, override string) (cli.Workspace, io.Closer, error) {
 			cs, its, closer, err := s.open(ctx, override)
@@ -571,3 +581,11 @@ func TestDeleteIntegrationRemovesItsKeyringEntries(t *testing.T) {
 		t.Errorf("show after delete: exit %d %s", code, errOut)
 	}
 }
+
+type automation struct {
+	tokens   *apitoken.Service
+	webhooks *webhook.Service
+}
+
+func (a automation) Tokens() *apitoken.Service  { return a.tokens }
+func (a automation) Webhooks() *webhook.Service { return a.webhooks }
