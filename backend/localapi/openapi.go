@@ -32,7 +32,7 @@ func openAPI(port int) []byte {
 				"responses": ok("A page of actions.", map[string]any{"type": "object"})}},
 			"/v1/integrations/{id}/actions/{action}/run": map[string]any{"post": map[string]any{"operationId": "runAction", "summary": "Run an action",
 				"description": "Calls the vendor with a configuration's credentials, paging through the results; the transcript is redacted.",
-				"parameters": []any{idParam, map[string]any{"name": "action", "in": "path", "required": true, "description": "The action's id, operationId or name.", "schema": map[string]any{"type": "string"}}},
+				"parameters":  []any{idParam, map[string]any{"name": "action", "in": "path", "required": true, "description": "The action's id, operationId or name.", "schema": map[string]any{"type": "string"}}},
 				"requestBody": map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/RunRequest"}}}},
 				"responses":   ok("The run: items, page trace, transcript.", map[string]any{"type": "object"})}},
 			"/v1/integrations/{id}/runs/{run}": map[string]any{"get": map[string]any{"operationId": "getRun", "summary": "Get a run",
