@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -16,6 +17,7 @@ import (
 	"integrationstudio/backend/fix"
 	"integrationstudio/backend/importer"
 	"integrationstudio/backend/integration"
+	"integrationstudio/backend/localapi"
 	"integrationstudio/backend/runner"
 	"integrationstudio/backend/settings"
 	"integrationstudio/backend/spec"
@@ -31,6 +33,10 @@ type App struct {
 	imports *importer.Service
 	runner  *runner.Service
 	dialogs Dialogs
+
+	localAPIMu     sync.Mutex
+	localAPI       *localapi.Server
+	localAPIStatus LocalAPIStatus
 	// startupProblem is set when the data dir could not be opened (a newer
 	// or foreign database, an unwritable folder). The window still opens and
 	// shows it, rather than the app vanishing with a line on a terminal
@@ -132,6 +138,7 @@ func (a *App) startup(ctx context.Context) {
 		go a.svc.configurations.RunRefresher(ctx, time.Minute, func(err error) {
 			a.log.Warn("token refresh", slog.String("reason", apperr.Public(err).Message))
 		})
+		a.applyLocalAPI()
 		// Deliver webhook events, starting with any a quit left pending.
 		go a.svc.webhooks.RunWorker(ctx, 15*time.Second, func(err error) {
 			a.log.Warn("webhook delivery", slog.String("reason", apperr.Public(err).Message))
@@ -278,5 +285,9 @@ func (a *App) SaveSettings(in settings.Settings) (settings.Settings, error) {
 	if err := a.ready(); err != nil {
 		return settings.Settings{}, err
 	}
-	return a.svc.settings.Save(a.ctx, in)
+	out, err := a.svc.settings.Save(a.ctx, in)
+	if err == nil {
+		a.applyLocalAPI()
+	}
+	return out, err
 }

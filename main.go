@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"time"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -23,6 +24,7 @@ import (
 	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/datadir"
 	"integrationstudio/backend/integration"
+	"integrationstudio/backend/localapi"
 	"integrationstudio/backend/logging"
 	"integrationstudio/backend/playbook"
 	"integrationstudio/backend/runner"
@@ -49,7 +51,7 @@ func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.New(cli.Deps{
 			Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, Getenv: os.Getenv,
-			Open: openCatalog, OpenConfigs: openConfigs, OpenCaller: openCaller, OpenBundles: openBundles, OpenWorkspace: openWorkspace, OpenAutomation: openAutomation, Specs: specWorker(),
+			Open: openCatalog, OpenConfigs: openConfigs, OpenCaller: openCaller, OpenBundles: openBundles, OpenWorkspace: openWorkspace, OpenAutomation: openAutomation, ServeAPI: serveAPI, Specs: specWorker(),
 			ReadSecret: cli.TerminalSecrets(os.Stdin, os.Stderr),
 		}).Run(context.Background(), os.Args[1:]))
 	}
@@ -132,6 +134,11 @@ func (s *services) newRunner(emit runner.Emitter) *runner.Service {
 	return runner.New(runner.Deps{DB: s.db, Integrations: s.integrations, Auth: s.configurations, Emit: emit, Events: s.webhooks})
 }
 
+// localAPIDeps wires the local API to these services and a runner.
+func (s *services) localAPIDeps(runs *runner.Service) localapi.Deps {
+	return localapi.Deps{Tokens: s.apiTokens, Integrations: s.integrations, Runs: runs, Configs: s.configurations, Playbooks: s.playbooks}
+}
+
 func (s *services) Close() error {
 	var errs []error
 	for _, c := range s.closers {
@@ -188,6 +195,36 @@ func openAutomation(ctx context.Context, override string) (cli.Automation, io.Cl
 
 func (s *services) Tokens() *apitoken.Service  { return s.apiTokens }
 func (s *services) Webhooks() *webhook.Service { return s.webhooks }
+
+// serveAPI runs the local API headless for `serve-api`, with webhook
+// deliveries going out meanwhile.
+func serveAPI(ctx context.Context, override string, port int, ready func(addr string)) error {
+	svc, err := openServices(ctx, override, cli.OpenBrowser)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	if port == 0 {
+		st, err := svc.settings.Get(ctx)
+		if err != nil {
+			return err
+		}
+		port = st.LocalAPIPort
+	}
+	srv, err := localapi.Listen(svc.localAPIDeps(svc.newRunner(nil)), port)
+	if err != nil {
+		return err
+	}
+	go svc.webhooks.RunWorker(ctx, 15*time.Second, nil)
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shut)
+	}()
+	ready(srv.Addr())
+	return srv.Serve()
+}
 
 // openCaller gives the CLI's call command the runner.
 func openCaller(ctx context.Context, override string) (cli.Caller, io.Closer, error) {

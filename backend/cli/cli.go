@@ -69,6 +69,9 @@ type Deps struct {
 	// OpenConfigs opens the data dir for the configuration and auth
 	// commands, with the keyring behind it.
 	OpenConfigs func(ctx context.Context, dataDirOverride string) (Configs, io.Closer, error)
+	// ServeAPI runs the local API on port (0: the one in Settings) until
+	// ctx ends, calling ready with its address once it listens.
+	ServeAPI func(ctx context.Context, dataDirOverride string, port int, ready func(addr string)) error
 	// OpenAutomation opens the data dir for the token and webhook commands.
 	OpenAutomation func(ctx context.Context, dataDirOverride string) (Automation, io.Closer, error)
 	// OpenWorkspace opens the data dir for the blueprint and playbook commands.
@@ -148,6 +151,7 @@ type invocation struct {
 	from                     string     // blueprint generate --from
 	events                   stringList // webhook add --event
 	keyStdin, generateKey    bool       // webhook add
+	port                     int        // serve-api --port
 	// Configuration and auth commands.
 	config      string // --config: a configuration's name or id
 	org         string
@@ -165,7 +169,7 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func New(deps Deps) *CLI {
 	c := &CLI{deps: deps, commands: map[string]*command{}}
 	for _, cmd := range []*command{helpCommand(), versionCommand(), listCommand(), lintCommand(), convertCommand(), fixCommand(), importCommand(),
-		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand(), callCommand(), deleteCommand(), exportCommand(), importBundleCommand(), blueprintCommand(), playbookCommand(), tokenCommand(), webhookCommand()} {
+		showCommand(), editCommand(), finalizeCommand(), statusCommand(), renameActionsCommand(), configCommand(), authCommand(), callCommand(), deleteCommand(), exportCommand(), importBundleCommand(), blueprintCommand(), playbookCommand(), tokenCommand(), webhookCommand(), serveAPICommand()} {
 		c.commands[cmd.name] = cmd
 	}
 	return c

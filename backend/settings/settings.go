@@ -20,6 +20,11 @@ type Settings struct {
 	ImportLimitMB int `json:"importLimitMb"`
 	// BlueprintLimit is how many custom blueprints the workspace may have.
 	BlueprintLimit int `json:"blueprintLimit"`
+	// LocalAPIEnabled turns the local automation API on (off by default);
+	// nil when saving keeps the stored choice.
+	LocalAPIEnabled *bool `json:"localApiEnabled,omitempty"`
+	// LocalAPIPort is its port on 127.0.0.1.
+	LocalAPIPort int `json:"localApiPort"`
 }
 
 // Bounds of ImportLimitMB.
@@ -29,7 +34,14 @@ const (
 )
 
 // Defaults are what a new data dir starts with.
-var Defaults = Settings{ImportLimitMB: int(spec.DefaultLimits.MaxBytes >> 20), BlueprintLimit: DefaultBlueprintLimit}
+var Defaults = Settings{ImportLimitMB: int(spec.DefaultLimits.MaxBytes >> 20), BlueprintLimit: DefaultBlueprintLimit, LocalAPIPort: DefaultLocalAPIPort}
+
+// The local API's port: a fixed default, and the unprivileged range.
+const (
+	DefaultLocalAPIPort = 8765
+	MinLocalAPIPort     = 1024
+	MaxLocalAPIPort     = 65535
+)
 
 // Blueprint limit: Oneflow's default, and the range Settings accepts.
 const (
@@ -59,6 +71,8 @@ var intSettings = []intSetting{
 		"The import size limit must be between %d and %d MB; %d is outside that.", false},
 	{"blueprintLimit", MinBlueprintLimit, MaxBlueprintLimit, func(s *Settings) *int { return &s.BlueprintLimit },
 		"The blueprint limit must be between %d and %d; %d is outside that.", true},
+	{"localApiPort", MinLocalAPIPort, MaxLocalAPIPort, func(s *Settings) *int { return &s.LocalAPIPort },
+		"The local API's port must be between %d and %d; %d is outside that.", true},
 }
 
 // Get returns the settings, defaults filled in.
@@ -78,6 +92,13 @@ func (s *Service) Get(ctx context.Context) (Settings, error) {
 			*is.field(&out) = v
 		}
 	}
+	var raw string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'localApiEnabled'`).Scan(&raw)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return out, fmt.Errorf("settings: %w", err)
+	}
+	on := raw == "true"
+	out.LocalAPIEnabled = &on
 	return out, nil
 }
 
@@ -97,7 +118,14 @@ func (s *Service) Save(ctx context.Context, in Settings) (Settings, error) {
 			return Settings{}, apperr.FieldErrorf(is.key, is.problem, is.min, is.max, *v)
 		}
 	}
+	if in.LocalAPIEnabled == nil {
+		in.LocalAPIEnabled = current.LocalAPIEnabled
+	}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at) VALUES ('localApiEnabled', ?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`, fmt.Sprint(*in.LocalAPIEnabled), store.Timestamp(s.db.Now())); err != nil {
+			return err
+		}
 		for _, is := range intSettings {
 			v, _ := json.Marshal(*is.field(&in))
 			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)

@@ -64,3 +64,31 @@ func TestBlueprintLimit(t *testing.T) {
 		t.Errorf("out of range: %v", err)
 	}
 }
+
+func TestLocalAPISettings(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "studio.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s := settings.New(db)
+	got, _ := s.Get(ctx)
+	if got.LocalAPIEnabled == nil || *got.LocalAPIEnabled || got.LocalAPIPort != settings.DefaultLocalAPIPort {
+		t.Fatalf("defaults %+v", got)
+	}
+	on := true
+	if _, err := s.Save(ctx, settings.Settings{ImportLimitMB: 64, LocalAPIEnabled: &on, LocalAPIPort: 9100}); err != nil {
+		t.Fatal(err)
+	}
+	// An older client sends neither: both stay.
+	if _, err := s.Save(ctx, settings.Settings{ImportLimitMB: 64}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = s.Get(ctx); !*got.LocalAPIEnabled || got.LocalAPIPort != 9100 {
+		t.Errorf("after saves %+v", got)
+	}
+	if _, err := s.Save(ctx, settings.Settings{ImportLimitMB: 64, LocalAPIPort: 80}); err == nil || err.(*apperr.Error).Field != "localApiPort" {
+		t.Errorf("privileged port: %v", err)
+	}
+}

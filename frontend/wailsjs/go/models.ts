@@ -1,3 +1,96 @@
+export namespace apitoken {
+	
+	export class Created {
+	    id: string;
+	    name: string;
+	    hint: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    lastUsedAt?: any;
+	    // Go type: time
+	    revokedAt?: any;
+	    value: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Created(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.hint = source["hint"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.lastUsedAt = this.convertValues(source["lastUsedAt"], null);
+	        this.revokedAt = this.convertValues(source["revokedAt"], null);
+	        this.value = source["value"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Token {
+	    id: string;
+	    name: string;
+	    hint: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    lastUsedAt?: any;
+	    // Go type: time
+	    revokedAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Token(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.hint = source["hint"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.lastUsedAt = this.convertValues(source["lastUsedAt"], null);
+	        this.revokedAt = this.convertValues(source["revokedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace apperr {
 	
 	export class Error {
@@ -1571,6 +1664,22 @@ export namespace main {
 	        this.cancelled = source["cancelled"];
 	    }
 	}
+	export class LocalAPIStatus {
+	    running: boolean;
+	    address?: string;
+	    problem?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LocalAPIStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.address = source["address"];
+	        this.problem = source["problem"];
+	    }
+	}
 
 }
 
@@ -2007,6 +2116,8 @@ export namespace settings {
 	export class Settings {
 	    importLimitMb: number;
 	    blueprintLimit: number;
+	    localApiEnabled?: boolean;
+	    localApiPort: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Settings(source);
@@ -2016,6 +2127,8 @@ export namespace settings {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.importLimitMb = source["importLimitMb"];
 	        this.blueprintLimit = source["blueprintLimit"];
+	        this.localApiEnabled = source["localApiEnabled"];
+	        this.localApiPort = source["localApiPort"];
 	    }
 	}
 
@@ -2115,6 +2228,181 @@ export namespace spec {
 	        this.host = this.convertValues(source["host"], HostSuggestion);
 	        this.auth = this.convertValues(source["auth"], AuthSuggestion);
 	        this.pagination = this.convertValues(source["pagination"], PaginationSuggestion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace webhook {
+	
+	export class Attempt {
+	    status: number;
+	    latencyMs: number;
+	    excerpt: string;
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attempt(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.latencyMs = source["latencyMs"];
+	        this.excerpt = source["excerpt"];
+	        this.error = source["error"];
+	    }
+	}
+	export class Created {
+	    id: string;
+	    url: string;
+	    events: string[];
+	    signed: boolean;
+	    disabledReason?: string;
+	    // Go type: time
+	    createdAt: any;
+	    signingKey?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Created(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.url = source["url"];
+	        this.events = source["events"];
+	        this.signed = source["signed"];
+	        this.disabledReason = source["disabledReason"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.signingKey = source["signingKey"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Delivery {
+	    id: string;
+	    event: string;
+	    messageId: string;
+	    status: string;
+	    attempts: number;
+	    lastStatus: number;
+	    lastError?: string;
+	    lastLatencyMs: number;
+	    // Go type: time
+	    nextAttemptAt?: any;
+	    // Go type: time
+	    createdAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Delivery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.event = source["event"];
+	        this.messageId = source["messageId"];
+	        this.status = source["status"];
+	        this.attempts = source["attempts"];
+	        this.lastStatus = source["lastStatus"];
+	        this.lastError = source["lastError"];
+	        this.lastLatencyMs = source["lastLatencyMs"];
+	        this.nextAttemptAt = this.convertValues(source["nextAttemptAt"], null);
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Input {
+	    url: string;
+	    events: string[];
+	    signingKey?: string;
+	    generateKey: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.events = source["events"];
+	        this.signingKey = source["signingKey"];
+	        this.generateKey = source["generateKey"];
+	    }
+	}
+	export class Webhook {
+	    id: string;
+	    url: string;
+	    events: string[];
+	    signed: boolean;
+	    disabledReason?: string;
+	    // Go type: time
+	    createdAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Webhook(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.url = source["url"];
+	        this.events = source["events"];
+	        this.signed = source["signed"];
+	        this.disabledReason = source["disabledReason"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -6,8 +6,10 @@ import {importer} from '../models';
 import {auth} from '../models';
 import {configuration} from '../models';
 import {apperr} from '../models';
+import {apitoken} from '../models';
 import {blueprint} from '../models';
 import {playbook} from '../models';
+import {webhook} from '../models';
 import {runner} from '../models';
 import {settings} from '../models';
 import {bundle} from '../models';
@@ -37,6 +39,8 @@ export function CheckEditForm(arg1:integration.EditForm):Promise<Array<apperr.Er
 
 export function ConfigurationSecretFields(arg1:string):Promise<Array<string>>;
 
+export function CreateAPIToken(arg1:string):Promise<apitoken.Created>;
+
 export function CreateBlueprint(arg1:blueprint.Input):Promise<blueprint.Blueprint>;
 
 export function CreateConfiguration(arg1:string,arg2:configuration.Input):Promise<configuration.Configuration>;
@@ -44,6 +48,8 @@ export function CreateConfiguration(arg1:string,arg2:configuration.Input):Promis
 export function CreateIntegration(arg1:integration.CreateInput):Promise<integration.Integration>;
 
 export function CreatePlaybook(arg1:playbook.Input):Promise<playbook.Playbook>;
+
+export function CreateWebhook(arg1:webhook.Input):Promise<webhook.Created>;
 
 export function DeleteActions(arg1:string,arg2:Array<string>):Promise<Array<integration.Action>>;
 
@@ -54,6 +60,8 @@ export function DeleteConfiguration(arg1:string,arg2:string):Promise<void>;
 export function DeleteIntegration(arg1:string):Promise<void>;
 
 export function DeletePlaybook(arg1:string):Promise<void>;
+
+export function DeleteWebhook(arg1:string):Promise<void>;
 
 export function DiscardEditorDraft(arg1:string):Promise<void>;
 
@@ -66,6 +74,8 @@ export function FinalizeIntegration(arg1:string):Promise<integration.Integration
 export function GetEditorDraft(arg1:string):Promise<integration.Draft>;
 
 export function GetIntegration(arg1:string):Promise<integration.Integration>;
+
+export function GetLocalAPIStatus():Promise<main.LocalAPIStatus>;
 
 export function GetOrgMapping(arg1:string):Promise<integration.OrgMapping>;
 
@@ -83,6 +93,8 @@ export function InspectBundleFile(arg1:string):Promise<bundle.Preview>;
 
 export function IntegrationSuggestions(arg1:string):Promise<integration.FormSuggestions>;
 
+export function ListAPITokens():Promise<Array<apitoken.Token>>;
+
 export function ListActions(arg1:string,arg2:integration.ActionQuery):Promise<integration.ActionPage>;
 
 export function ListBlueprints():Promise<Array<blueprint.Blueprint>>;
@@ -96,6 +108,10 @@ export function ListPlaybookRuns(arg1:string):Promise<Array<playbook.Result>>;
 export function ListPlaybooks():Promise<Array<playbook.Playbook>>;
 
 export function ListRuns(arg1:string,arg2:string):Promise<Array<runner.RunSummary>>;
+
+export function ListWebhookDeliveries(arg1:string):Promise<Array<webhook.Delivery>>;
+
+export function ListWebhooks():Promise<Array<webhook.Webhook>>;
 
 export function OAuth2Guidance():Promise<auth.Advice>;
 
@@ -121,7 +137,11 @@ export function ProposeBlueprint(arg1:string,arg2:string):Promise<blueprint.Prop
 
 export function Quit():Promise<void>;
 
+export function RedeliverWebhook(arg1:string):Promise<void>;
+
 export function RestoreActions(arg1:string,arg2:Array<integration.Action>):Promise<void>;
+
+export function RevokeAPIToken(arg1:string):Promise<apitoken.Token>;
 
 export function RunAction(arg1:runner.Request):Promise<runner.Run>;
 
@@ -151,6 +171,8 @@ export function SubmitConfigurationSignInCode(arg1:string,arg2:string):Promise<v
 
 export function TestConfigurationConnection(arg1:string,arg2:string,arg3:string):Promise<configuration.ConnectionResult>;
 
+export function TestWebhook(arg1:string):Promise<webhook.Attempt>;
+
 export function TrustConfigurationOrigin(arg1:string,arg2:string):Promise<configuration.Configuration>;
 
 export function UndoActionRename(arg1:string,arg2:Array<integration.RenameChange>):Promise<void>;
@@ -164,3 +186,5 @@ export function UpdateConfiguration(arg1:string,arg2:string,arg3:configuration.I
 export function UpdateIntegration(arg1:string,arg2:integration.EditForm):Promise<integration.Integration>;
 
 export function UpdatePlaybook(arg1:string,arg2:playbook.Input):Promise<playbook.Playbook>;
+
+export function WebhookEvents():Promise<Array<string>>;

@@ -50,6 +50,10 @@ export function ConfigurationSecretFields(arg1) {
   return window['go']['main']['App']['ConfigurationSecretFields'](arg1);
 }
 
+export function CreateAPIToken(arg1) {
+  return window['go']['main']['App']['CreateAPIToken'](arg1);
+}
+
 export function CreateBlueprint(arg1) {
   return window['go']['main']['App']['CreateBlueprint'](arg1);
 }
@@ -64,6 +68,10 @@ export function CreateIntegration(arg1) {
 
 export function CreatePlaybook(arg1) {
   return window['go']['main']['App']['CreatePlaybook'](arg1);
+}
+
+export function CreateWebhook(arg1) {
+  return window['go']['main']['App']['CreateWebhook'](arg1);
 }
 
 export function DeleteActions(arg1, arg2) {
@@ -84,6 +92,10 @@ export function DeleteIntegration(arg1) {
 
 export function DeletePlaybook(arg1) {
   return window['go']['main']['App']['DeletePlaybook'](arg1);
+}
+
+export function DeleteWebhook(arg1) {
+  return window['go']['main']['App']['DeleteWebhook'](arg1);
 }
 
 export function DiscardEditorDraft(arg1) {
@@ -108,6 +120,10 @@ export function GetEditorDraft(arg1) {
 
 export function GetIntegration(arg1) {
   return window['go']['main']['App']['GetIntegration'](arg1);
+}
+
+export function GetLocalAPIStatus() {
+  return window['go']['main']['App']['GetLocalAPIStatus']();
 }
 
 export function GetOrgMapping(arg1) {
@@ -142,6 +158,10 @@ export function IntegrationSuggestions(arg1) {
   return window['go']['main']['App']['IntegrationSuggestions'](arg1);
 }
 
+export function ListAPITokens() {
+  return window['go']['main']['App']['ListAPITokens']();
+}
+
 export function ListActions(arg1, arg2) {
   return window['go']['main']['App']['ListActions'](arg1, arg2);
 }
@@ -168,6 +188,14 @@ export function ListPlaybooks() {
 
 export function ListRuns(arg1, arg2) {
   return window['go']['main']['App']['ListRuns'](arg1, arg2);
+}
+
+export function ListWebhookDeliveries(arg1) {
+  return window['go']['main']['App']['ListWebhookDeliveries'](arg1);
+}
+
+export function ListWebhooks() {
+  return window['go']['main']['App']['ListWebhooks']();
 }
 
 export function OAuth2Guidance() {
@@ -218,8 +246,16 @@ export function Quit() {
   return window['go']['main']['App']['Quit']();
 }
 
+export function RedeliverWebhook(arg1) {
+  return window['go']['main']['App']['RedeliverWebhook'](arg1);
+}
+
 export function RestoreActions(arg1, arg2) {
   return window['go']['main']['App']['RestoreActions'](arg1, arg2);
+}
+
+export function RevokeAPIToken(arg1) {
+  return window['go']['main']['App']['RevokeAPIToken'](arg1);
 }
 
 export function RunAction(arg1) {
@@ -278,6 +314,10 @@ export function TestConfigurationConnection(arg1, arg2, arg3) {
   return window['go']['main']['App']['TestConfigurationConnection'](arg1, arg2, arg3);
 }
 
+export function TestWebhook(arg1) {
+  return window['go']['main']['App']['TestWebhook'](arg1);
+}
+
 export function TrustConfigurationOrigin(arg1, arg2) {
   return window['go']['main']['App']['TrustConfigurationOrigin'](arg1, arg2);
 }
@@ -304,4 +344,8 @@ export function UpdateIntegration(arg1, arg2) {
 
 export function UpdatePlaybook(arg1, arg2) {
   return window['go']['main']['App']['UpdatePlaybook'](arg1, arg2);
+}
+
+export function WebhookEvents() {
+  return window['go']['main']['App']['WebhookEvents']();
 }
