@@ -553,14 +553,29 @@ export function discardSpecImport(importId: string): Promise<void> {
 export function getSettings(): Promise<Settings> {
   return call(async () => {
     const raw = (await goGetSettings()) as unknown as Raw;
-    return { importLimitMb: num(raw.importLimitMb), blueprintLimit: num(raw.blueprintLimit) };
+    return {
+      importLimitMb: num(raw.importLimitMb),
+      blueprintLimit: num(raw.blueprintLimit),
+      localApiEnabled: raw.localApiEnabled === true,
+      localApiPort: num(raw.localApiPort),
+    };
   });
 }
 
 export function saveSettings(input: Settings): Promise<Settings> {
   return call(async () => {
-    const raw = (await goSaveSettings({ importLimitMb: input.importLimitMb, blueprintLimit: input.blueprintLimit })) as unknown as Raw;
-    return { importLimitMb: num(raw.importLimitMb), blueprintLimit: num(raw.blueprintLimit) };
+    const raw = (await goSaveSettings({
+      importLimitMb: input.importLimitMb,
+      blueprintLimit: input.blueprintLimit,
+      localApiEnabled: input.localApiEnabled,
+      localApiPort: input.localApiPort,
+    })) as unknown as Raw;
+    return {
+      importLimitMb: num(raw.importLimitMb),
+      blueprintLimit: num(raw.blueprintLimit),
+      localApiEnabled: raw.localApiEnabled === true,
+      localApiPort: num(raw.localApiPort),
+    };
   });
 }
 

@@ -12,7 +12,7 @@ const get = vi.mocked(api.getSettings);
 const save = vi.mocked(api.saveSettings);
 
 beforeEach(() => {
-  get.mockResolvedValue({ importLimitMb: 50, blueprintLimit: 10 });
+  get.mockResolvedValue({ importLimitMb: 50, blueprintLimit: 10, localApiEnabled: false, localApiPort: 8765 });
 });
 
 async function limitInput() {
@@ -24,14 +24,14 @@ async function limitInput() {
 describe('Settings: import size limit', () => {
   it('shows the stored limit and saves a new one', async () => {
     const user = userEvent.setup();
-    save.mockResolvedValue({ importLimitMb: 200, blueprintLimit: 10 });
+    save.mockResolvedValue({ importLimitMb: 200, blueprintLimit: 10, localApiEnabled: false, localApiPort: 8765 });
     renderWithProviders(<SettingsPage />);
     const input = await limitInput();
     expect(screen.getAllByRole('button', { name: 'Save' })[0]).toBeDisabled();
     await user.clear(input);
     await user.type(input, '200');
     await user.click(screen.getAllByRole('button', { name: 'Save' })[0]);
-    expect(save).toHaveBeenCalledWith({ importLimitMb: 200, blueprintLimit: 10 });
+    expect(save).toHaveBeenCalledWith({ importLimitMb: 200, blueprintLimit: 10, localApiEnabled: false, localApiPort: 8765 });
     expect(await screen.findByText('Settings saved')).toBeInTheDocument();
     expect(input).toHaveValue('200');
   });
@@ -77,14 +77,14 @@ describe('Settings: import size limit', () => {
 describe('Settings: blueprint limit', () => {
   it('saves the limit and keeps the import limit as stored', async () => {
     const user = userEvent.setup();
-    save.mockResolvedValue({ importLimitMb: 50, blueprintLimit: 25 });
+    save.mockResolvedValue({ importLimitMb: 50, blueprintLimit: 25, localApiEnabled: false, localApiPort: 8765 });
     renderWithProviders(<SettingsPage />);
     const input = screen.getByRole('textbox', { name: 'Blueprint limit' });
     await waitFor(() => expect(input).toHaveValue('10'));
     await user.clear(input);
     await user.type(input, '25');
     await user.click(screen.getAllByRole('button', { name: 'Save' })[1]);
-    expect(save).toHaveBeenCalledWith({ importLimitMb: 50, blueprintLimit: 25 });
+    expect(save).toHaveBeenCalledWith({ importLimitMb: 50, blueprintLimit: 25, localApiEnabled: false, localApiPort: 8765 });
     expect(await screen.findByText('The workspace may now have up to 25 blueprints.')).toBeInTheDocument();
   });
 

@@ -11,6 +11,7 @@ import {
   Title,
   useMantineColorScheme,
   type MantineColorScheme,
+  Switch,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
@@ -73,6 +74,10 @@ export function SettingsPage() {
         <Section title="Blueprints">
           <LimitSetting spec={BLUEPRINT_LIMIT} />
         </Section>
+        <Section title="Local automation API">
+          <LocalAPISwitch />
+          <LimitSetting spec={LOCAL_API_PORT} />
+        </Section>
         <Section title="About this installation">
           {error && (
             <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Could not read app information">
@@ -95,7 +100,7 @@ export const BLUEPRINT_LIMIT_MAX = 1000;
 
 /** One whole-number setting: what its form shows and says. */
 interface LimitSpec {
-  field: 'importLimitMb' | 'blueprintLimit';
+  field: 'importLimitMb' | 'blueprintLimit' | 'localApiPort';
   label: string;
   description: string;
   min: number;
@@ -127,6 +132,68 @@ const BLUEPRINT_LIMIT: LimitSpec = {
   saved: (v) => `The workspace may now have up to ${v} blueprints.`,
   testId: 'blueprint-limit',
 };
+
+export const LOCAL_API_PORT_MIN = 1024;
+export const LOCAL_API_PORT_MAX = 65535;
+
+const LOCAL_API_PORT: LimitSpec = {
+  field: 'localApiPort',
+  label: 'Port',
+  description: 'The port on 127.0.0.1 (8765 unless changed), from 1024 to 65535. The API never listens on other interfaces.',
+  min: LOCAL_API_PORT_MIN,
+  max: LOCAL_API_PORT_MAX,
+  range: `between ${LOCAL_API_PORT_MIN} and ${LOCAL_API_PORT_MAX}`,
+  saved: (v) => `The local API now uses port ${v}.`,
+  testId: 'local-api-port',
+};
+
+/** The local automation API's on/off switch; it saves at once. */
+function LocalAPISwitch() {
+  const [on, setOn] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    getSettings().then(
+      (s) => live && setOn(!!s.localApiEnabled),
+      (err: unknown) => live && setError(toApiError(err).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const change = async (next: boolean) => {
+    setError(null);
+    try {
+      const current = await getSettings();
+      const saved = await saveSettings({ ...current, localApiEnabled: next });
+      setOn(!!saved.localApiEnabled);
+      notifications.show({
+        color: 'teal',
+        title: 'Settings saved',
+        message: next ? `The local API runs on http://127.0.0.1:${saved.localApiPort}.` : 'The local API is off.',
+      });
+    } catch (err) {
+      setError(toApiError(err).message);
+    }
+  };
+  return (
+    <Stack gap={4}>
+      <Switch
+        label="Run the local automation API"
+        description="Scripts on this computer call it with an API token (see API tokens). Off by default."
+        checked={!!on}
+        disabled={on === null}
+        onChange={(e) => void change(e.currentTarget.checked)}
+        data-testid="local-api-enabled"
+      />
+      {error && (
+        <Text c="red" size="sm" role="alert">
+          {error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
 
 function limitProblem(spec: LimitSpec, value: number | null): string | null {
   if (value === null || !Number.isInteger(value)) return 'Enter a whole number.';
