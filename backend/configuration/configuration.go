@@ -428,20 +428,10 @@ func (s *Service) DeleteIntegration(ctx context.Context, integrationID string) e
 	if _, err := s.deps.Integrations.Get(ctx, integrationID); err != nil {
 		return err
 	}
-	var ids []string
-	rows, err := s.deps.DB.QueryContext(ctx, `SELECT id FROM configurations WHERE integration_id = ?`, integrationID)
+	ids, err := store.Strings(ctx, s.deps.DB, `SELECT id FROM configurations WHERE integration_id = ?`, integrationID)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	for _, id := range ids {
 		s.cancelSignIn(id)
 		s.forget(id)

@@ -259,21 +259,8 @@ func (s *Service) Delete(ctx context.Context, id string) error {
 // UsingBlueprint names the playbooks connected to a blueprint, for
 // blueprint.Service.Delete.
 func (s *Service) UsingBlueprint(ctx context.Context, blueprintID string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT name FROM playbooks WHERE EXISTS
+	return store.Strings(ctx, s.db, `SELECT name FROM playbooks WHERE EXISTS
 		(SELECT 1 FROM json_each(playbooks.blueprints) WHERE json_each.value = ?) ORDER BY lower(name)`, blueprintID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
 }
 
 // Get returns one playbook.

@@ -247,20 +247,10 @@ func (s *Service) Enqueue(ctx context.Context, tx *sql.Tx, event string, payload
 	if err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM webhooks WHERE disabled_reason = '' AND EXISTS (SELECT 1 FROM json_each(webhooks.events) WHERE json_each.value = ?)`, event)
+	ids, err := store.Strings(ctx, tx, `SELECT id FROM webhooks WHERE disabled_reason = '' AND EXISTS (SELECT 1 FROM json_each(webhooks.events) WHERE json_each.value = ?)`, event)
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	ts := store.Timestamp(s.deps.Now())
 	for _, wid := range ids {
 		did, err := uuid.NewV7()
