@@ -977,3 +977,4 @@ export function onNativeFileDrop(cb: (paths: string[]) => void): () => void {
 export function onBundleFileDrop(cb: (path: string) => void): () => void {
   return listenForDrops(bundleDropListeners, (paths) => cb(paths[0]!));
 }
+export * from './blueprints';

@@ -84,5 +84,19 @@ export async function apiMock() {
     inspectBundleFile: vi.fn(),
     importBundleFile: vi.fn(),
     onBundleFileDrop: vi.fn(),
+    // src/api/blueprints.ts
+    listBlueprints: vi.fn(),
+    createBlueprint: vi.fn(),
+    updateBlueprint: vi.fn(),
+    deleteBlueprint: vi.fn(),
+    proposeBlueprint: vi.fn(),
+    listPlaybooks: vi.fn(),
+    createPlaybook: vi.fn(),
+    updatePlaybook: vi.fn(),
+    setPlaybookEnabled: vi.fn(),
+    deletePlaybook: vi.fn(),
+    runPlaybook: vi.fn(),
+    previewPlaybook: vi.fn(),
+    listPlaybookRuns: vi.fn(),
   };
 }
