@@ -108,11 +108,11 @@ func openServices(ctx context.Context, override string, openBrowser func(string)
 	svc.configurations = configuration.New(configuration.Deps{
 		DB: db, Secrets: svc.secrets, Integrations: svc.integrations, OpenBrowser: openBrowser,
 	})
-	svc.bundles = bundle.New(bundle.Deps{Integrations: svc.integrations, Secrets: svc.secrets, Specs: specWorker()})
 	svc.blueprints = blueprint.New(db, func(ctx context.Context) (int, error) {
 		st, err := svc.settings.Get(ctx)
 		return st.BlueprintLimit, err
 	})
+	svc.bundles = bundle.New(bundle.Deps{Integrations: svc.integrations, Blueprints: svc.blueprints, Secrets: svc.secrets, Specs: specWorker()})
 	svc.webhooks = webhook.New(webhook.Deps{DB: db, Secrets: svc.secrets})
 	svc.apiTokens = apitoken.New(db)
 	svc.playbooks = playbook.New(db, svc.blueprints, svc.newRunner(nil), svc.webhooks)

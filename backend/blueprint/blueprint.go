@@ -314,3 +314,92 @@ func quoteList(list []string) string {
 	}
 	return strings.Join(q, ", ")
 }
+
+// LinkedTo lists the blueprints linked to an integration, by name: what
+// its bundles carry.
+func (s *Service) LinkedTo(ctx context.Context, integrationID string) ([]Blueprint, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+columns+` FROM blueprints WHERE integration_id = ? ORDER BY lower(name), id`, integrationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Blueprint
+	for rows.Next() {
+		b, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// RestoreLinked writes blueprints a bundle carried, linked to
+// integrationID, inside the import's transaction. A blueprint whose id
+// exists is replaced; one whose name another blueprint has is renamed
+// "<name> (2)"; the workspace limit applies to the ones added.
+func (s *Service) RestoreLinked(ctx context.Context, tx *sql.Tx, integrationID string, bps []Blueprint, freshIDs bool) error {
+	limit, err := s.limit(ctx)
+	if err != nil {
+		return err
+	}
+	for _, b := range bps {
+		if err := Validate(Input{Name: b.Name, Description: b.Description, Fields: b.Fields}); err != nil {
+			return fmt.Errorf("blueprint %q: %w", b.Name, err)
+		}
+		id := b.ID
+		if freshIDs {
+			n, err := uuid.NewV7()
+			if err != nil {
+				return err
+			}
+			id = n.String()
+		}
+		fields, _ := json.Marshal(b.Fields)
+		var exists int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM blueprints WHERE id = ?`, id).Scan(&exists); err != nil {
+			return err
+		}
+		name, err := freeName(ctx, tx, b.Name, id)
+		if err != nil {
+			return err
+		}
+		if exists > 0 {
+			_, err = tx.ExecContext(ctx, `UPDATE blueprints SET name = ?, description = ?, integration_id = ?, fields = ?, updated_at = ? WHERE id = ?`,
+				name, b.Description, integrationID, string(fields), store.Timestamp(b.UpdatedAt), id)
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM blueprints`).Scan(&n); err != nil {
+			return err
+		}
+		if n >= limit {
+			return apperr.Errorf(apperr.Conflict, "The bundle brings blueprint %q, but this workspace already has %d blueprints, its limit. Delete one, or raise the limit in Settings → Blueprints.", b.Name, n)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO blueprints (id, name, description, integration_id, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			id, name, b.Description, integrationID, string(fields), store.Timestamp(b.CreatedAt), store.Timestamp(b.UpdatedAt)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// freeName is name, or "<name> (N)" when another blueprint has it.
+func freeName(ctx context.Context, tx *sql.Tx, name, selfID string) (string, error) {
+	for n := 1; ; n++ {
+		cand := name
+		if n > 1 {
+			cand = fmt.Sprintf("%s (%d)", name, n)
+		}
+		var clash int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM blueprints WHERE lower(name) = lower(?) AND id <> ?`, cand, selfID).Scan(&clash); err != nil {
+			return "", err
+		}
+		if clash == 0 {
+			return cand, nil
+		}
+	}
+}

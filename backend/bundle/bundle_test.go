@@ -14,6 +14,7 @@ import (
 
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/auth"
+	"integrationstudio/backend/blueprint"
 	"integrationstudio/backend/bundle"
 	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/integration"
@@ -26,12 +27,13 @@ import (
 
 // studio is one data dir: a database, its services, the shared keyring.
 type studio struct {
-	db      *store.DB
-	dbPath  string
-	its     *integration.Service
-	configs *configuration.Service
-	secrets *secrets.Store
-	bundles *bundle.Service
+	db         *store.DB
+	dbPath     string
+	its        *integration.Service
+	configs    *configuration.Service
+	secrets    *secrets.Store
+	bundles    *bundle.Service
+	blueprints *blueprint.Service
 }
 
 func newStudio(t *testing.T, kr secrets.Keyring) *studio {
@@ -45,7 +47,8 @@ func newStudio(t *testing.T, kr secrets.Keyring) *studio {
 	s.its = integration.NewService(s.db)
 	s.secrets = secrets.New(s.db, kr)
 	s.configs = configuration.New(configuration.Deps{DB: s.db, Secrets: s.secrets, Integrations: s.its})
-	s.bundles = bundle.New(bundle.Deps{Integrations: s.its, Secrets: s.secrets, Specs: worker.InProcess{}})
+	s.blueprints = blueprint.New(s.db, nil)
+	s.bundles = bundle.New(bundle.Deps{Integrations: s.its, Secrets: s.secrets, Specs: worker.InProcess{}, Blueprints: s.blueprints})
 	return s
 }
 
@@ -120,6 +123,10 @@ func fullIntegration(t *testing.T, s *studio) string {
 	if _, err := s.configs.Create(ctx, id, configuration.Input{Name: "Fabrikam", Values: configuration.Values{ClientID: "fab"}}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.blueprints.Create(ctx, blueprint.Input{Name: "Pets", Description: "Pets for sale.", IntegrationID: id,
+		Fields: []blueprint.Field{{Name: "name", Description: "The pet's name.", MappingRequired: true}}}); err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { _ = s.configs.DeleteIntegration(context.Background(), id) })
 	return id
 }
@@ -156,7 +163,7 @@ func TestExportHoldsNoSecretAndRoundTrips(t *testing.T) {
 	}
 	for _, data := range [][]byte{first.Data, signed.Data} {
 		all := members(t, data)
-		if len(all) != 4 {
+		if len(all) != 5 {
 			t.Errorf("members: %d", len(all))
 		}
 		for kind, secret := range everySecret {
@@ -185,7 +192,7 @@ func TestExportHoldsNoSecretAndRoundTrips(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(p.SignedBy, "SHA256:") || p.Conflict != nil || p.Actions == 0 || len(p.Configurations) != 2 ||
-		strings.Join(p.Configurations[0].SecretsNeeded, ",") != "client_secret" || p.AuthMethod != "oauth2" {
+		strings.Join(p.Configurations[0].SecretsNeeded, ",") != "client_secret" || p.AuthMethod != "oauth2" || strings.Join(p.Blueprints, ",") != "Pets" {
 		t.Errorf("preview %+v", p)
 	}
 	if p, _ := b.bundles.Inspect(ctx, first.Data); p.SignedBy != "" {

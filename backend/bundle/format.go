@@ -23,12 +23,14 @@ const (
 	memberIntegration = "integration.json"
 	memberOpenAPI     = "openapi.json"
 	memberIcon        = "icon.svg"
+	// blueprintPrefix + <id>.json: a linked blueprint.
+	blueprintPrefix = "blueprints/"
 )
 
 // Limits for reading a bundle, which is treated as hostile.
 const (
 	MaxBundleBytes  = 64 << 20  // the file itself
-	maxMembers      = 16        // entries in the zip
+	maxMembers      = 64        // entries in the zip
 	maxUncompressed = 256 << 20 // all members together, decompressed
 	maxManifest     = 1 << 20
 )

@@ -128,6 +128,11 @@ func checkMemberName(name string) error {
 	case memberManifest, memberIntegration, memberOpenAPI, memberIcon:
 		return nil
 	}
+	if rest, ok := strings.CutPrefix(name, blueprintPrefix); ok {
+		if id, ok := strings.CutSuffix(rest, ".json"); ok && validID(id) {
+			return nil
+		}
+	}
 	return invalid("it has an unexpected entry %q.", oneLine(name))
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -36,7 +37,16 @@ func TestExportMatchesTheSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := members(t, exp.Data)
-	for member, def := range map[string]string{"manifest.json": "manifest", "integration.json": "integration"} {
+	defs := map[string]string{"manifest.json": "manifest", "integration.json": "integration"}
+	for name := range all {
+		if strings.HasPrefix(name, "blueprints/") {
+			defs[name] = "blueprint"
+		}
+	}
+	if len(defs) != 3 {
+		t.Fatalf("members %v: the linked blueprint is missing", defs)
+	}
+	for member, def := range defs {
 		sch, err := c.Compile("bundle.schema.json#/$defs/" + def)
 		if err != nil {
 			t.Fatal(err)

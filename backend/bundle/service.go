@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 
 	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/auth"
+	"integrationstudio/backend/blueprint"
 	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/finding"
 	"integrationstudio/backend/integration"
@@ -23,7 +25,9 @@ import (
 // Deps are the Service's collaborators.
 type Deps struct {
 	Integrations *integration.Service
-	Secrets      *secrets.Store
+	// Blueprints linked to an integration travel with it; nil leaves them out.
+	Blueprints *blueprint.Service
+	Secrets    *secrets.Store
 	// Specs re-lints a bundle's OpenAPI document (the child worker in the
 	// app, in-process in tests).
 	Specs worker.Runner
@@ -77,6 +81,19 @@ func (s *Service) Export(ctx context.Context, id string, o ExportOptions) (Expor
 	if snap.IconSVG != "" {
 		members = append(members, member{memberIcon, []byte(snap.IconSVG)})
 	}
+	if s.deps.Blueprints != nil {
+		linked, err := s.deps.Blueprints.LinkedTo(ctx, id)
+		if err != nil {
+			return Exported{}, err
+		}
+		for _, b := range linked {
+			data, err := indentJSON(b)
+			if err != nil {
+				return Exported{}, err
+			}
+			members = append(members, member{blueprintPrefix + b.ID + ".json", data})
+		}
+	}
 	m := Manifest{Format: Format, FormatVersion: FormatVersion, AppVersion: version.Version, CreatedAt: snap.UpdatedAt.UTC(),
 		Integration: ManifestSubject{ID: snap.ID, Name: snap.Name}, Files: fileList(members)}
 	if o.Sign {
@@ -128,6 +145,8 @@ type Preview struct {
 	Lint finding.Counts `json:"lint"`
 	// Conflict is set when an integration with this id or name exists.
 	Conflict *Conflict `json:"conflict,omitempty"`
+	// Blueprints are the linked blueprints the bundle brings, by name.
+	Blueprints []string `json:"blueprints"`
 	// Ignored lists what the bundle carried that is never imported
 	// (credential-like values), by field.
 	Ignored []string `json:"ignored,omitempty"`
@@ -159,8 +178,9 @@ type Imported struct {
 
 // loaded is a bundle read, checked and validated.
 type loaded struct {
-	snap    integration.Snapshot
-	preview Preview
+	snap       integration.Snapshot
+	blueprints []blueprint.Blueprint
+	preview    Preview
 }
 
 // Inspect reads a bundle and says what importing it would do; nothing is
@@ -202,6 +222,15 @@ func (s *Service) Import(ctx context.Context, data []byte, on OnConflict) (Impor
 				"An integration with %s already exists. Choose to replace it (its configurations and secrets are kept) or to keep both (the imported one is renamed).", what)}
 		default:
 			return Imported{}, apperr.FieldErrorf("onConflict", "%q is not replace, keep-both or fail.", on)
+		}
+	}
+	if len(l.blueprints) > 0 {
+		if s.deps.Blueprints == nil {
+			return Imported{}, apperr.Errorf(apperr.Unavailable, "This build cannot import the bundle's blueprints.")
+		}
+		fresh := opts.Mode == integration.RestoreCopy
+		opts.Also = func(ctx context.Context, tx *sql.Tx, integrationID string) error {
+			return s.deps.Blueprints.RestoreLinked(ctx, tx, integrationID, l.blueprints, fresh)
 		}
 	}
 	id, err := s.deps.Integrations.Restore(ctx, l.snap, opts)
@@ -250,9 +279,16 @@ func (s *Service) load(ctx context.Context, data []byte) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	bps, err := decodeBlueprints(c)
+	if err != nil {
+		return nil, err
+	}
 	p := Preview{ID: snap.ID, Name: snap.Name, Description: snap.Description, Hostname: snap.Hostname, AuthMethod: string(snap.AuthMethod),
 		Pagination: string(snap.Pagination.Type), Status: string(snap.Status), Actions: len(snap.Actions), SignedBy: signer,
-		AppVersion: oneLine(c.manifest.AppVersion), Configurations: snap.Configs, Ignored: ignored}
+		AppVersion: oneLine(c.manifest.AppVersion), Configurations: snap.Configs, Ignored: ignored, Blueprints: []string{}}
+	for _, b := range bps {
+		p.Blueprints = append(p.Blueprints, b.Name)
+	}
 	if snap.AuthDefaults.OAuth2 != nil {
 		p.GrantType = string(snap.AuthDefaults.OAuth2.GrantType)
 	}
@@ -267,7 +303,7 @@ func (s *Service) load(ctx context.Context, data []byte) (*loaded, error) {
 	if p.Conflict, err = s.conflict(ctx, snap); err != nil {
 		return nil, err
 	}
-	return &loaded{snap: snap, preview: p}, nil
+	return &loaded{snap: snap, blueprints: bps, preview: p}, nil
 }
 
 func (s *Service) conflict(ctx context.Context, snap integration.Snapshot) (*Conflict, error) {

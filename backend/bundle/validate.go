@@ -8,7 +8,9 @@ import (
 	"sort"
 	"strings"
 
+	"integrationstudio/backend/apperr"
 	"integrationstudio/backend/auth"
+	"integrationstudio/backend/blueprint"
 	"integrationstudio/backend/configuration"
 	"integrationstudio/backend/icon"
 	"integrationstudio/backend/integration"
@@ -225,4 +227,33 @@ func collectJSONNames(t reflect.Type, known map[string]bool) {
 		}
 		known[name] = true
 	}
+}
+
+// decodeBlueprints reads the linked blueprints a bundle carries.
+func decodeBlueprints(c *contents) ([]blueprint.Blueprint, error) {
+	var out []blueprint.Blueprint
+	names := make([]string, 0)
+	for name := range c.files {
+		if strings.HasPrefix(name, blueprintPrefix) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		var b blueprint.Blueprint
+		if err := json.Unmarshal(c.files[name], &b); err != nil {
+			return nil, invalid("%s is not valid: %v", name, err)
+		}
+		if blueprintPrefix+b.ID+".json" != name {
+			return nil, invalid("%s holds a blueprint with another id.", name)
+		}
+		if err := blueprint.Validate(blueprint.Input{Name: b.Name, Description: b.Description, Fields: b.Fields}); err != nil {
+			return nil, invalid("%s: %v", name, apperr.Public(err).Message)
+		}
+		if b.CreatedAt.IsZero() || b.UpdatedAt.IsZero() {
+			return nil, invalid("%s: the timestamps are missing.", name)
+		}
+		out = append(out, b)
+	}
+	return out, nil
 }

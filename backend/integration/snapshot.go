@@ -160,6 +160,9 @@ type RestoreOptions struct {
 	Mode      RestoreMode
 	ReplaceID string
 	NewName   string
+	// Also writes what travels with the integration (its blueprints) in
+	// the same transaction, given the integration's id as restored.
+	Also func(ctx context.Context, tx *sql.Tx, integrationID string) error
 }
 
 // Restore writes a snapshot in one transaction: on any error nothing is
@@ -288,6 +291,9 @@ func (s *Service) Restore(ctx context.Context, snap Snapshot, o RestoreOptions) 
 				VALUES (?, ?, ?, ?, ?, ?, ?)`, cid.String(), id, c.Name, c.Organization, string(orEmptyObject(c.Settings)), ts, ts); err != nil {
 				return fmt.Errorf("restore configuration %q: %w", c.Name, err)
 			}
+		}
+		if o.Also != nil {
+			return o.Also(ctx, tx, id)
 		}
 		return nil
 	})
