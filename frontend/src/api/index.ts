@@ -713,6 +713,7 @@ export function toBundlePreview(raw: Raw): BundlePreview {
     grantType: str(raw.grantType),
     pagination: str(raw.pagination) || 'none',
     status: str(raw.status),
+    blueprints: strs(raw.blueprints),
     actions: num(raw.actions),
     signedBy: str(raw.signedBy),
     appVersion: str(raw.appVersion),

@@ -486,6 +486,7 @@ export namespace bundle {
 	    configurations: integration.ConfigurationStub[];
 	    lint: finding.Counts;
 	    conflict?: Conflict;
+	    blueprints: string[];
 	    ignored?: string[];
 	
 	    static createFrom(source: any = {}) {
@@ -508,6 +509,7 @@ export namespace bundle {
 	        this.configurations = this.convertValues(source["configurations"], integration.ConfigurationStub);
 	        this.lint = this.convertValues(source["lint"], finding.Counts);
 	        this.conflict = this.convertValues(source["conflict"], Conflict);
+	        this.blueprints = source["blueprints"];
 	        this.ignored = source["ignored"];
 	    }
 	

@@ -180,6 +180,7 @@ function PreviewBody({ preview: p, choice, onChoiceChange, disabled }: { preview
             {lint || 'No errors or warnings'}
           </Fact>
           <Fact label="Made with">{p.appVersion ? `Integration Studio ${p.appVersion}` : 'Integration Studio'}</Fact>
+          {p.blueprints.length > 0 && <Fact label="Blueprints">{p.blueprints.join(', ')}</Fact>}
         </SimpleGrid>
       </Paper>
 

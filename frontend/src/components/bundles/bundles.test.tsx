@@ -26,6 +26,7 @@ function preview(over: Partial<api.BundlePreview> = {}): api.BundlePreview {
     grantType: 'client_credentials',
     pagination: 'page',
     status: 'hidden',
+    blueprints: [],
     actions: 12,
     signedBy: FINGERPRINT,
     appVersion: '0.1.0',
