@@ -48,6 +48,14 @@ function unzip(data: Buffer): Map<string, Buffer> {
   return out;
 }
 
+/** Closes the notifications, so screenshots show the page under them. */
+async function dismissNotifications(page: Page) {
+  const notes = page.locator('.mantine-Notification-root');
+  // One may close by itself meanwhile.
+  for (const close of await notes.getByRole('button').all()) await close.click({ timeout: 2_000 }).catch(() => {});
+  await expect(notes).toHaveCount(0);
+}
+
 function answerDialog(kind: 'save' | 'open', path: string) {
   writeFileSync(join(dialogs, kind), path);
 }
@@ -63,6 +71,7 @@ test.afterAll(async () => {
 
 test('exports an integration from the UI without its secret and imports it into a second data dir', async ({ page }) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'New integration' }).first()).toBeVisible();
 
@@ -103,8 +112,9 @@ test('exports an integration from the UI without its secret and imports it into 
   await page.getByTestId('export-integration').click();
   const exportDialog = page.getByRole('dialog', { name: `Export “${name}”` });
   await expect(exportDialog.getByTestId('export-no-secrets')).toContainText('Never a secret');
-  await exportDialog.getByText("Sign with this computer's key").click();
-  await expect(exportDialog.getByRole('switch', { name: /Sign with this computer's key/ })).toBeChecked();
+  const sign = exportDialog.getByRole('switch', { name: /Sign with this computer's key/ });
+  await sign.click();
+  await expect(sign).toBeChecked();
   await shot(page, 'bundles-1-export');
   await exportDialog.getByTestId('export-confirm').click();
   await expect(page.locator('.mantine-Notification-root').filter({ hasText: `Saved to ${file}` })).toBeVisible({ timeout: 20_000 });
@@ -153,6 +163,7 @@ test('exports an integration from the UI without its secret and imports it into 
   await expect(row).toBeVisible();
   await expect(row.getByLabel('2 actions')).toBeVisible();
   await expect(page.getByTestId('integration-row')).toHaveCount(1);
+  await dismissNotifications(page);
   await shot(page, 'bundles-4-listed');
 
   // Its configuration came without its secret.

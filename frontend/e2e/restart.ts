@@ -55,7 +55,16 @@ async function answersAt(url: string): Promise<boolean> {
  * later restarts keep them.
  */
 export async function restartApp(overrides: Record<string, string> = {}): Promise<void> {
-  const pids = execFileSync('pgrep', ['-f', DEV_BINARY]).toString().trim().split('\n').map(Number);
+  const all = execFileSync('pgrep', ['-f', DEV_BINARY]).toString().trim().split('\n').map(Number);
+  // The app's own children (its spec worker) run the same binary; the app is the one whose parent is not in the list.
+  const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]);
+  const pids = all.filter((pid) => {
+    try {
+      return !all.includes(parentOf(pid));
+    } catch {
+      return false; // ended meanwhile
+    }
+  });
   if (pids.length !== 1) throw new Error(`expected one running app, found pids ${pids.join(', ')}`);
   const pid = pids[0]!;
   const env = Object.fromEntries(
