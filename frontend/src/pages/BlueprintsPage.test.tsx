@@ -142,7 +142,7 @@ describe('Blueprints', () => {
     await user.click(screen.getByTestId('propose-blueprint'));
 
     expect(api.proposeBlueprint).toHaveBeenCalledWith('id-1', 'act-1');
-    expect(await screen.findByTestId('proposal-source')).toHaveTextContent('3 fields from items of the response');
+    expect(await screen.findByTestId('proposal-source')).toHaveTextContent('3 fields proposed from items of the response');
     expect(screen.getByRole('textbox', { name: /^Name/ })).toHaveValue('List tickets');
     expect(screen.getByRole('textbox', { name: 'Field 2 name' })).toHaveValue('subject');
     expect(screen.getByRole('switch', { name: 'Field 1 mapping required' })).toBeChecked();

@@ -161,8 +161,8 @@ function BlueprintForm({
       {draft.kind === 'proposal' && (
         <Alert color="violet" variant="light" icon={<IconSparkles size={18} />} title="Proposed from the action" data-testid="proposal-source">
           <Text size="sm">
-            {form.rows.length} field{form.rows.length === 1 ? '' : 's'} from {draft.proposal.source || 'the response schema'}. Trim what you
-            do not need, then save; nothing is stored until you do.
+            {draft.proposal.fields.length} field{draft.proposal.fields.length === 1 ? '' : 's'} proposed from{' '}
+            {draft.proposal.source || 'the response schema'}. Trim what you do not need, then save; nothing is stored until you do.
           </Text>
           {draft.proposal.truncated && (
             <Text size="sm" mt={4} c="yellow.8">

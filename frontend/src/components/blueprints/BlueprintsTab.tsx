@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, EmptyState, Group, Modal, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, EmptyState, Group, Modal, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPencil, IconPlus, IconRefresh, IconSparkles, IconTemplate, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -140,9 +140,9 @@ export function BlueprintsTab({ integrations, onChanged }: { integrations: Integ
                     </Table.Td>
                     <Table.Td>
                       {b.integrationId ? (
-                        <Badge variant="light" radius="sm" color="blue">
+                        <Text size="sm" lineClamp={1}>
                           {names.get(b.integrationId) ?? 'Unknown integration'}
-                        </Badge>
+                        </Text>
                       ) : (
                         <Text size="sm" c="dimmed">
                           —

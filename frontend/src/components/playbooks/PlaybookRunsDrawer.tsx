@@ -1,6 +1,6 @@
 import { Alert, Button, Drawer, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconPlayerPlay } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { listPlaybookRuns, runPlaybook, toApiError, type Blueprint, type Playbook, type PlaybookResult } from '../../api';
 import { formatExact } from '../../lib/time';
 import { countsText, RunResultView, RunStatusBadge } from './RunResult';
@@ -88,14 +88,18 @@ function Runs({
     }
   }, [playbook.id, onRan, reload]);
 
+  // Once per opened playbook: React's StrictMode runs effects twice in development, and a
+  // second Run now would send the action again.
+  const started = useRef(false);
   useEffect(() => {
+    if (started.current) return;
+    started.current = true;
     if (autoRun) {
       void reload();
       void runNow();
     } else {
       void reload().then((list) => setSelected((s) => s ?? list[0] ?? null));
     }
-    // Once per opened playbook.
   }, [playbook.id]);
 
   const connected = playbook.blueprints.map((id) => blueprints.find((b) => b.id === id)).filter((b): b is Blueprint => !!b);

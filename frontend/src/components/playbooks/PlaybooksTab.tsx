@@ -169,7 +169,7 @@ export function PlaybooksTab({ integrations }: { integrations: IntegrationSummar
                 <Table.Th>Name</Table.Th>
                 <Table.Th w={110}>Enabled</Table.Th>
                 <Table.Th>Blueprints</Table.Th>
-                <Table.Th w={170}>Last run</Table.Th>
+                <Table.Th w={210}>Last run</Table.Th>
                 <Table.Th w={150} />
               </Table.Tr>
             </Table.Thead>
@@ -198,7 +198,7 @@ export function PlaybooksTab({ integrations }: { integrations: IntegrationSummar
                     <Table.Td>
                       <Group gap={4}>
                         {p.blueprints.map((id) => (
-                          <Badge key={id} variant="light" radius="sm" color="violet">
+                          <Badge key={id} variant="light" radius="sm" color="violet" tt="none">
                             {blueprintNames.get(id) ?? 'Unknown'}
                           </Badge>
                         ))}
@@ -209,7 +209,7 @@ export function PlaybooksTab({ integrations }: { integrations: IntegrationSummar
                         )}
                       </Group>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {last ? (
                         <Group gap={6} wrap="nowrap" data-testid="last-run">
                           <RunStatusBadge status={last.status} />
