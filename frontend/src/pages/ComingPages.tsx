@@ -1,15 +1,5 @@
-import { IconKey, IconTemplate, IconWebhook } from '@tabler/icons-react';
+import { IconKey, IconWebhook } from '@tabler/icons-react';
 import { ComingSoon } from '../components/ComingSoon';
-
-export function BlueprintsPage() {
-  return (
-    <ComingSoon
-      title="Blueprints"
-      icon={<IconTemplate size={28} />}
-      summary="Start new integrations from reusable blueprints for common API styles, with authentication and actions already sketched out."
-    />
-  );
-}
 
 export function WebhooksPage() {
   return (
