@@ -141,7 +141,7 @@ func blueprintCommand() *command {
 						return ExitOK
 					})
 				}},
-			{name: "blueprint delete", summary: "delete a blueprint (refused while a playbook uses it)", usage: "NAME|ID",
+			{name: "blueprint delete", summary: "delete a blueprint (refused while a playbook uses it)", usage: "NAME|ID [--json]", flags: jsonFlag,
 				run: func(ctx context.Context, inv *invocation) int {
 					return inv.withWorkspace(ctx, 1, func(w Workspace) int {
 						b, err := w.Blueprints().FindByName(ctx, inv.args[0])
@@ -150,6 +150,9 @@ func blueprintCommand() *command {
 						}
 						if err := w.Blueprints().Delete(ctx, b.ID, w.Playbooks().UsingBlueprint); err != nil {
 							return inv.fail(err)
+						}
+						if inv.json {
+							return inv.writeJSON(map[string]string{"deleted": b.ID, "name": b.Name})
 						}
 						fmt.Fprintf(inv.cli.deps.Stdout, "Deleted blueprint %q.\n", b.Name)
 						return ExitOK
