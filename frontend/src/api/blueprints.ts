@@ -15,9 +15,7 @@ import {
   UpdateBlueprint as goUpdateBlueprint,
   UpdatePlaybook as goUpdatePlaybook,
 } from '../../wailsjs/go/main/App';
-import { toApiError } from './errors';
-
-type Raw = Record<string, unknown>;
+import { type Raw, arr, call, num, obj, str, strs, toDate } from './raw';
 
 export interface BlueprintField {
   name: string;
@@ -99,41 +97,12 @@ export interface PlaybookResult {
   sourceRunId: string;
 }
 
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw toApiError(err);
-  }
-}
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
 
-function num(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
 
-function obj(value: unknown): Raw | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : null;
-}
 
-function arr(value: unknown): Raw[] {
-  return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Raw[]) : [];
-}
 
-function strs(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
 
-function toDate(value: unknown): Date {
-  if (typeof value === 'string' || typeof value === 'number') {
-    const d = new Date(value);
-    if (!Number.isNaN(d.getTime())) return d;
-  }
-  return new Date(Number.NaN);
-}
 
 function toFields(value: unknown): BlueprintField[] {
   return arr(value).map((f) => ({ name: str(f.name), description: str(f.description), mappingRequired: f.mappingRequired === true }));

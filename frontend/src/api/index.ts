@@ -68,6 +68,7 @@ import {
 } from '../../wailsjs/go/main/App';
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { ApiError, toApiError } from './errors';
+import { type Raw, arr, call, num, obj, str, strs, toDate } from './raw';
 import { isBundleFile } from './files';
 import { EVENT_RUN_PAGE, EVENT_SIGNIN_STARTED, EVENT_SPEC_PROGRESS } from './events';
 import type {
@@ -132,32 +133,13 @@ export { ApiError, toApiError, ERROR_CODES, type ErrorCode } from './errors';
 export { BUNDLE_EXTENSION, isBundleFile } from './files';
 export { EVENT_RUN_PAGE, EVENT_SIGNIN_STARTED, EVENT_SPEC_PROGRESS } from './events';
 
-async function call<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw toApiError(err);
-  }
-}
 
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  if (typeof value === 'string' || typeof value === 'number') {
-    const d = new Date(value);
-    if (!Number.isNaN(d.getTime())) return d;
-  }
-  return new Date(Number.NaN);
-}
 
 function toStatus(value: unknown): IntegrationStatus {
   return value === 'published' || value === 'hidden' ? value : 'draft';
 }
 
-type Raw = Record<string, unknown>;
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
 
 export function toSummary(raw: Raw): IntegrationSummary {
   return {
@@ -388,21 +370,9 @@ export function quitApp(): Promise<void> {
 
 // ---- OpenAPI import ----
 
-function num(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
 
-function arr(value: unknown): Raw[] {
-  return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Raw[]) : [];
-}
 
-function strs(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
 
-function obj(value: unknown): Raw | null {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : null;
-}
 
 function toSeverity(value: unknown): Severity {
   return value === 'error' || value === 'warning' ? value : 'info';
