@@ -13,6 +13,7 @@ const NAV = ['Integrations', 'Blueprints', 'Webhooks', 'API tokens', 'Settings']
 beforeEach(() => {
   vi.mocked(api.getStartupProblem).mockResolvedValue(null);
   vi.mocked(api.listIntegrations).mockResolvedValue([]);
+  vi.mocked(api.listApiTokens).mockResolvedValue([]);
   vi.mocked(api.getSettings).mockResolvedValue({ importLimitMb: 50, blueprintLimit: 10, localApiEnabled: false, localApiPort: 8765 });
   vi.mocked(api.getAppInfo).mockResolvedValue({
     version: '0.1.0-test',

@@ -949,3 +949,4 @@ export function onBundleFileDrop(cb: (path: string) => void): () => void {
   return listenForDrops(bundleDropListeners, (paths) => cb(paths[0]!));
 }
 export * from './blueprints';
+export * from './automation';
