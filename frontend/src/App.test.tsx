@@ -14,6 +14,7 @@ beforeEach(() => {
   vi.mocked(api.getStartupProblem).mockResolvedValue(null);
   vi.mocked(api.listIntegrations).mockResolvedValue([]);
   vi.mocked(api.listApiTokens).mockResolvedValue([]);
+  vi.mocked(api.listWebhooks).mockResolvedValue([]);
   vi.mocked(api.getSettings).mockResolvedValue({ importLimitMb: 50, blueprintLimit: 10, localApiEnabled: false, localApiPort: 8765 });
   vi.mocked(api.getAppInfo).mockResolvedValue({
     version: '0.1.0-test',
@@ -34,13 +35,12 @@ describe('App shell', () => {
     expect(screen.getByRole('link', { name: 'Integrations' })).toHaveAttribute('aria-current', 'page');
   });
 
-  it('navigates by hash and shows honest placeholders', async () => {
+  it('navigates by hash', async () => {
     const user = userEvent.setup();
     renderWithProviders(<App />);
     await user.click(screen.getByRole('link', { name: 'Webhooks' }));
     await waitFor(() => expect(window.location.hash).toBe('#/webhooks'));
     expect(await screen.findByRole('heading', { name: 'Webhooks' })).toBeInTheDocument();
-    expect(screen.getByText('Coming in a later version')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Webhooks' })).toHaveAttribute('aria-current', 'page');
 
     await user.click(screen.getByRole('link', { name: 'API tokens' }));

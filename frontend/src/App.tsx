@@ -6,11 +6,11 @@ import { BundleImportProvider, useBundleImport } from './components/bundles/Bund
 import { useRoute, useRouteId, type Route } from './lib/router';
 import { BlueprintsPage } from './pages/BlueprintsPage';
 import { ApiTokensPage } from './pages/ApiTokensPage';
-import { WebhooksPage } from './pages/ComingPages';
 import { ImportPage } from './pages/ImportPage';
 import { IntegrationEditorPage } from './pages/IntegrationEditorPage';
 import { IntegrationsPage } from './pages/IntegrationsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { WebhooksPage } from './pages/WebhooksPage';
 import { AppInfoProvider } from './state/appInfo';
 
 const PAGES: Record<Route, ComponentType> = {
