@@ -42,7 +42,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'app', testMatch: /(app|authoring|bundles|configurations|import|playbooks|testpanel)\.spec\.ts/ },
+    { name: 'app', testMatch: /(app|authoring|automation|bundles|configurations|import|playbooks|testpanel)\.spec\.ts/ },
     { name: 'smoke', testMatch: /smoke\.spec\.ts/ },
   ],
   // The real app: Go backend + Vite frontend through the Wails dev server.
