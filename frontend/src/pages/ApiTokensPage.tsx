@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Code,
-  CopyButton,
   Group,
   Loader,
   Modal,
@@ -16,10 +15,11 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconAlertTriangle, IconCheck, IconCopy, IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertCircle, IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { createApiToken, listApiTokens, revokeApiToken, toApiError, type ApiToken, type CreatedApiToken } from '../api';
 import { PageHeader } from '../components/PageHeader';
+import { ShownOnce } from '../components/ShownOnce';
 
 function when(d: Date | null): string {
   return d && !Number.isNaN(d.getTime()) ? d.toLocaleString() : 'never';
@@ -153,27 +153,10 @@ function CreateTokenModal({ opened, onClose, onCreated }: { opened: boolean; onC
   return (
     <Modal opened={opened} onClose={close} title={created ? 'Copy your new token' : 'Create an API token'} size="lg">
       {created ? (
-        <Stack>
-          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title="Shown only once">
+        <ShownOnce value={created.value} testId="new-token" onDone={close}>
             Copy it now and keep it somewhere safe: Integration Studio keeps only its hash and cannot show it again. Send it as
             <Code>Authorization: Bearer …</Code>, never in a URL.
-          </Alert>
-          <Group wrap="nowrap" gap="xs">
-            <Code block style={{ flex: 1, wordBreak: 'break-all' }} data-testid="new-token">
-              {created.value}
-            </Code>
-            <CopyButton value={created.value}>
-              {({ copied, copy }) => (
-                <Button variant="light" onClick={copy} leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}>
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-          <Group justify="flex-end">
-            <Button onClick={close}>Done</Button>
-          </Group>
-        </Stack>
+        </ShownOnce>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>

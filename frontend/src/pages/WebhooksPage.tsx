@@ -5,7 +5,6 @@ import {
   Button,
   Checkbox,
   Code,
-  CopyButton,
   Drawer,
   Group,
   Loader,
@@ -19,7 +18,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconAlertTriangle, IconCheck, IconCopy, IconList, IconPlus, IconSend, IconTrash, IconWebhook } from '@tabler/icons-react';
+import { IconAlertCircle, IconList, IconPlus, IconSend, IconTrash, IconWebhook } from '@tabler/icons-react';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
   createWebhook,
@@ -35,6 +34,7 @@ import {
   type WebhookDelivery,
 } from '../api';
 import { PageHeader } from '../components/PageHeader';
+import { ShownOnce } from '../components/ShownOnce';
 
 /** Signed webhooks: receivers, a Test ping, and each one's delivery log. */
 export function WebhooksPage() {
@@ -234,26 +234,9 @@ function AddWebhookModal({ opened, onClose, onAdded }: { opened: boolean; onClos
   return (
     <Modal opened={opened} onClose={close} title={created ? 'Give the receiver its signing key' : 'Add a webhook'} size="lg">
       {created ? (
-        <Stack>
-          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title="Shown only once">
+        <ShownOnce value={created.signingKey} testId="new-signing-key" onDone={close}>
             The receiver verifies each delivery with this key (docs/webhooks.md shows how). It is kept in the OS keyring and not shown again.
-          </Alert>
-          <Group wrap="nowrap" gap="xs">
-            <Code block style={{ flex: 1, wordBreak: 'break-all' }} data-testid="new-signing-key">
-              {created.signingKey}
-            </Code>
-            <CopyButton value={created.signingKey}>
-              {({ copied, copy }) => (
-                <Button variant="light" onClick={copy} leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}>
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-          <Group justify="flex-end">
-            <Button onClick={close}>Done</Button>
-          </Group>
-        </Stack>
+        </ShownOnce>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
