@@ -1,27 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { freePort, shot } from './support';
 
 // API tokens, the local automation API and signed webhooks against the real Go backend
 // (`wails dev`): a token created in the UI calls the local API from this test, and a
 // webhook to a loopback receiver started here gets a signed ping when Test is pressed.
-
-const artifacts = process.env.ARTIFACTS ?? resolve(__dirname, '../../tests/artifacts');
-const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), animations: 'disabled' });
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const p = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => ok(p));
-    });
-  });
-}
 
 interface Received {
   headers: IncomingHttpHeaders;

@@ -1,57 +1,26 @@
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { shot, startPrism } from './support';
 
 // The Test panel against the real Go backend (`wails dev`) and a real mock vendor: Stoplight
 // Prism (npm @stoplight/prism-cli) serving a small OpenAPI 3 spec on loopback. The spec is
 // imported, the integration pointed at Prism with No Auth and no pagination, and then, in the UI, an action is
 // tested: items, the trace with its page timeline, the transcript and the history.
 
-const artifacts = process.env.ARTIFACTS ?? resolve(__dirname, '../../tests/artifacts');
-const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), animations: 'disabled' });
-
 const specPath = resolve(__dirname, 'fixtures/tickets-openapi.json');
-const prismBin = resolve(__dirname, '../node_modules/.bin/prism');
 
-let prism: ChildProcess | undefined;
+let stopPrism: (() => void) | undefined;
 let port = 0;
-let prismLog = '';
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const p = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => ok(p));
-    });
-  });
-}
 
 test.beforeAll(async () => {
-  port = await freePort();
-  prism = spawn(prismBin, ['mock', specPath, '-h', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  prism.stdout?.on('data', (d: Buffer) => (prismLog += d.toString()));
-  prism.stderr?.on('data', (d: Buffer) => (prismLog += d.toString()));
-  // Ready once it answers.
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/tickets`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`Prism did not start on port ${port}:\n${prismLog}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const prism = await startPrism(specPath, '/tickets');
+  port = prism.port;
+  stopPrism = prism.stop;
 });
 
 test.afterAll(() => {
-  prism?.kill('SIGTERM');
+  stopPrism?.();
 });
 
 type Bound = Record<string, (...args: unknown[]) => Promise<Record<string, unknown>>>;
